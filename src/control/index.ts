@@ -1,0 +1,2 @@
+/** `yieldcraft/control`: see DESIGN.md and README for this domain. */
+export {};

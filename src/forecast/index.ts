@@ -1,0 +1,2 @@
+/** `yieldcraft/forecast`: see DESIGN.md and README for this domain. */
+export {};

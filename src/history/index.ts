@@ -1,0 +1,2 @@
+/** `yieldcraft/history`: see DESIGN.md and README for this domain. */
+export {};

@@ -1,0 +1,2 @@
+/** `yieldcraft/metrics`: see DESIGN.md and README for this domain. */
+export {};

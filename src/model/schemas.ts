@@ -1,0 +1,175 @@
+/**
+ * The vocabulary of yieldcraft as zod schemas and readonly types: resources (units of perishable
+ * capacity: a room-night, a flight leg), products (what is sold: a rate plan × stay, a fare class ×
+ * itinerary; each consumes one or more resources), customer segments, channels (with commission), costs,
+ * booking requests and the sold-inventory state. Parse untrusted input at the boundary with `parse*`
+ * (throws a YieldInputError listing every issue with its path) or `safeParse*` (returns a union).
+ *
+ * Reference: Talluri & van Ryzin (2004), ch. 1 and 3 (resources, products, the network model).
+ *
+ * @example
+ * import { parseResource } from 'yieldcraft/model';
+ * parseResource({ id: '2026-03-14', capacity: 120 }); // => { id: '2026-03-14', capacity: 120 }
+ */
+import { z } from 'zod';
+import { YieldInputError, formatPath } from './errors.js';
+
+const finiteNumber = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+const nonNegative = finiteNumber.refine((x) => x >= 0, { message: 'must be ≥ 0' });
+const nonNegativeInt = z.number().int({ message: 'must be a whole number' }).nonnegative({ message: 'must be ≥ 0' });
+const probability = finiteNumber.refine((x) => x >= 0 && x <= 1, { message: 'must be a probability in [0, 1]' });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be an ISO date YYYY-MM-DD' });
+
+export const DemandSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('normal'), mean: nonNegative, sd: nonNegative }).strict(),
+  z.object({ kind: z.literal('poisson'), mean: nonNegative }).strict(),
+  z
+    .object({ kind: z.literal('negative-binomial'), mean: nonNegative, variance: nonNegative })
+    .strict()
+    .refine((d) => (d.mean === 0 ? d.variance === 0 : d.variance > d.mean), {
+      message: 'variance must exceed the mean (use poisson when equal)',
+      path: ['variance'],
+    }),
+  z
+    .object({ kind: z.literal('empirical'), probabilities: z.array(probability).min(1) })
+    .strict()
+    .refine((d) => Math.abs(d.probabilities.reduce((a, b) => a + b, 0) - 1) <= 1e-9, {
+      message: 'probabilities must sum to 1',
+      path: ['probabilities'],
+    }),
+]);
+
+export const FareClassSchema = z.object({ id: z.string().optional(), fare: nonNegative, demand: DemandSchema });
+
+/** A unit of perishable capacity: one night of a hotel, one flight leg. */
+export const ResourceSchema = z.object({
+  id: z.string().min(1),
+  capacity: nonNegativeInt,
+  /** The date the capacity perishes (the night, the departure), ISO. */
+  date: isoDate.optional(),
+  label: z.string().optional(),
+});
+export type Resource = Readonly<z.infer<typeof ResourceSchema>>;
+
+/** Who buys: price sensitivity and booking-window shape are estimated in `forecast/`. */
+export const SegmentSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().optional(),
+  /** Share of this segment's bookings that are cancelled, in [0, 1]. */
+  cancellationRate: probability.optional(),
+  /** Share of this segment's kept bookings that do not show, in [0, 1]. */
+  noShowRate: probability.optional(),
+  /** Ancillary spend per unit sold (breakfast, F&B), in money per unit. */
+  ancillarySpend: nonNegative.optional(),
+});
+export type Segment = Readonly<z.infer<typeof SegmentSchema>>;
+
+/** Where it is sold: direct, OTA, GDS, …; `commission` is a share of the price in [0, 1]. */
+export const ChannelSchema = z.object({
+  id: z.string().min(1),
+  commission: probability.default(0),
+  /** A fixed fee per booking (GDS segment fee), in money per booking. */
+  feePerBooking: nonNegative.default(0),
+});
+export type Channel = Readonly<z.infer<typeof ChannelSchema>>;
+
+/** Costs of serving one unit (cleaning, amenities, catering), in money per unit. */
+export const CostsSchema = z.object({
+  variableCostPerUnit: nonNegative.default(0),
+  ancillarySpendPerUnit: nonNegative.default(0),
+});
+export type Costs = Readonly<z.infer<typeof CostsSchema>>;
+
+/** What is sold: consumes one unit of each listed resource per unit sold. */
+export const ProductSchema = z.object({
+  id: z.string().min(1),
+  /** Price (or, better, contribution) of one unit of the product, for all its resources together. */
+  fare: nonNegative,
+  resources: z.array(z.string().min(1)).min(1, { message: 'a product must use at least one resource' }),
+  demand: z.union([DemandSchema, nonNegative]),
+  segment: z.string().optional(),
+  channel: z.string().optional(),
+});
+export type Product = Readonly<z.infer<typeof ProductSchema>>;
+
+/** A request on the booking path: `quantity` units of a product (or of a fare class on one resource). */
+export const BookingRequestSchema = z.object({
+  product: z.union([z.string().min(1), nonNegativeInt]),
+  quantity: z.number().int().positive().default(1),
+  /** Offered value per unit; defaults to the product's fare. */
+  fare: nonNegative.optional(),
+});
+export type BookingRequest = Readonly<z.infer<typeof BookingRequestSchema>>;
+
+/** Units sold so far: per resource id (network) or per fare class (single resource). */
+export const InventoryStateSchema = z.object({
+  sold: z.record(z.string(), nonNegativeInt),
+});
+export type InventoryState = Readonly<z.infer<typeof InventoryStateSchema>>;
+
+export const NetworkSchema = z
+  .object({ resources: z.array(ResourceSchema).min(1), products: z.array(ProductSchema) })
+  .superRefine((n, ctx) => {
+    const ids = new Set<string>();
+    n.resources.forEach((r, i) => {
+      if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: ['resources', i, 'id'], message: `duplicate resource id ${r.id}` });
+      ids.add(r.id);
+    });
+    n.products.forEach((p, i) =>
+      p.resources.forEach((rid, j) => {
+        if (!ids.has(rid))
+          ctx.addIssue({ code: 'custom', path: ['products', i, 'resources', j], message: `unknown resource id ${JSON.stringify(rid)}` });
+      }),
+    );
+  });
+export type Network = {
+  readonly resources: readonly { readonly id: string; readonly capacity: number; readonly date?: string }[];
+  readonly products: readonly {
+    readonly id: string;
+    readonly fare: number;
+    readonly resources: readonly string[];
+    readonly demand: import('./demand.js').Demand | number;
+  }[];
+};
+
+/** The result of a safeParse: the parsed value, or the error that parse would throw. */
+export type SafeParseResult<T> = { success: true; data: T } | { success: false; error: YieldInputError };
+
+function toError(error: z.ZodError, root: string): YieldInputError {
+  const issues = error.issues.map((i) => ({
+    path: root ? [root, ...(i.path as (string | number)[])] : (i.path as (string | number)[]),
+    message: i.message,
+    code: i.code,
+  }));
+  const first = issues[0]!;
+  const path = formatPath(first.path);
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
+  return new YieldInputError('schema', path, first.message + more, issues);
+}
+
+function parser<S extends z.ZodType>(schema: S, root: string) {
+  const parse = (input: unknown): z.infer<S> => {
+    const r = schema.safeParse(input);
+    if (!r.success) throw toError(r.error, root);
+    return r.data;
+  };
+  const safeParse = (input: unknown): SafeParseResult<z.infer<S>> => {
+    const r = schema.safeParse(input);
+    return r.success ? { success: true, data: r.data } : { success: false, error: toError(r.error, root) };
+  };
+  return [parse, safeParse] as const;
+}
+
+export const [parseDemand, safeParseDemand] = parser(DemandSchema, 'demand');
+export const [parseFareClasses, safeParseFareClasses] = parser(z.array(FareClassSchema).min(1), 'classes');
+export const [parseResource, safeParseResource] = parser(ResourceSchema, 'resource');
+export const [parseProduct, safeParseProduct] = parser(ProductSchema, 'product');
+export const [parseSegment, safeParseSegment] = parser(SegmentSchema, 'segment');
+export const [parseChannel, safeParseChannel] = parser(ChannelSchema, 'channel');
+export const [parseCosts, safeParseCosts] = parser(CostsSchema, 'costs');
+export const [parseBookingRequest, safeParseBookingRequest] = parser(BookingRequestSchema, 'request');
+export const [parseInventoryState, safeParseInventoryState] = parser(InventoryStateSchema, 'state');
+export const [parseNetwork, safeParseNetwork] = parser(NetworkSchema, 'network');
+
+/** Wraps any zod schema as a parse/safeParse pair reporting YieldInputErrors (used by other domains). */
+export { parser as makeParser };

@@ -1,0 +1,2 @@
+/** `yieldcraft/optimize`: see DESIGN.md and README for this domain. */
+export {};

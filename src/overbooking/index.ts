@@ -1,0 +1,2 @@
+/** `yieldcraft/overbooking`: see DESIGN.md and README for this domain. */
+export {};

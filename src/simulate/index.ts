@@ -1,0 +1,2 @@
+/** `yieldcraft/simulate`: see DESIGN.md and README for this domain. */
+export {};
