@@ -1,2 +1,9 @@
-/** `yieldcraft/forecast`: see DESIGN.md and README for this domain. */
-export {};
+/**
+ * `yieldcraft/forecast`: demand forecasting from booking history — pickup (additive, multiplicative,
+ * advanced), Holt-Winters exponential smoothing with weekly and yearly season, unconstraining (EM,
+ * projection detruncation), cancellation and show-up rates, price response, calendar effects,
+ * `forecastOccupancy`, per-product `Demand`, accuracy measures and rolling-origin backtests.
+ */
+export * from './censored.js';
+export * from './emUnconstrain.js';
+export * from './projectionDetruncation.js';
