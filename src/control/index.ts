@@ -1,2 +1,3 @@
 /** `yieldcraft/control`: see DESIGN.md and README for this domain. */
 export {};
+export * from './los.js';

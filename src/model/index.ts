@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './demand.js';
 export * from './schemas.js';
 export * from './contribution.js';
+export * from './hotel.js';
