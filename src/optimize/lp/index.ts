@@ -1,2 +1,4 @@
 /** See ../index.ts. */
-export {};
+export * from './types.js';
+export * from './solveLp.js';
+export * from './buildLp.js';

@@ -1,2 +1,3 @@
 /** See ../index.ts. */
-export {};
+export * from './networkInput.js';
+export * from './dlp.js';
