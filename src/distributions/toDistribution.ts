@@ -1,0 +1,28 @@
+/**
+ * Turns a plain `Demand` description (see `yieldcraft/model`) into a `DemandDistribution`.
+ *
+ * The demand is validated first with `validateDemand`, so bad input throws a `YieldInputError` whose
+ * path is the caller's (`classes[2].demand.sd` when called as `toDistribution(d, 'classes[2].demand')`).
+ * The input is never modified and not retained (empirical probabilities are copied).
+ *
+ * @example
+ * toDistribution({ kind: 'poisson', mean: 4 }).cdf(2); // => 0.23810330555354436
+ * toDistribution({ kind: 'normal', mean: 40, sd: -1 }, 'classes[0].demand');
+ * // => throws YieldInputError, path 'classes[0].demand.sd'
+ */
+import { validateDemand, type Demand } from '../model/demand.js';
+import { normalDistribution } from './normalDistribution.js';
+import { poissonDistribution } from './poissonDistribution.js';
+import type { DemandDistribution } from './types.js';
+
+export function toDistribution(demand: Demand, path = 'demand'): DemandDistribution {
+  const d = validateDemand(demand, path);
+  switch (d.kind) {
+    case 'normal':
+      return normalDistribution(d.mean, d.sd);
+    case 'poisson':
+      return poissonDistribution(d.mean);
+    default:
+      throw new Error(`toDistribution: ${d.kind} demand is not implemented yet`);
+  }
+}
