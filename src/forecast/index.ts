@@ -12,3 +12,6 @@ export * from './bookingCurve.js';
 export * from './additivePickup.js';
 export * from './multiplicativePickup.js';
 export * from './advancedPickup.js';
+export * from './accuracy.js';
+export * from './calendarEvents.js';
+export * from './fitPriceResponse.js';
