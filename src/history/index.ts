@@ -4,3 +4,4 @@
  */
 export * from './epochDay.js';
 export * from './bookingRecord.js';
+export * from './readHotelBookingsCsv.js';

@@ -1,0 +1,134 @@
+/**
+ * An incremental CSV row splitter (RFC 4180): feed text in chunks of any size, get each complete row's
+ * fields and the 1-based line number where the row starts. Quoted fields may contain commas, doubled
+ * quotes (`""` → `"`) and line breaks; line ends may be LF or CRLF (a CRLF inside a quoted field comes
+ * out as LF). Blank lines are skipped (they hold no row). Rows without a quote take a fast path
+ * (`String.split`). Only the current incomplete line is held in memory.
+ *
+ * Reference: Y. Shafranovich, "Common Format and MIME Type for Comma-Separated Values (CSV) Files",
+ * RFC 4180 (2005), §2.
+ * @internal
+ */
+
+export type CsvRowHandler = (fields: string[], line: number) => void;
+/** A quoted field still open at the end of the input: the row starting on `line` is incomplete. */
+export type CsvErrorHandler = (line: number, message: string) => void;
+
+export interface CsvRowSplitter {
+  /** Splits every complete line of `text` (appended to what came before) into rows. */
+  push(text: string, onRow: CsvRowHandler): void;
+  /** Flushes the last line (one without a final line break) and reports an unterminated quote. */
+  end(onRow: CsvRowHandler, onError: CsvErrorHandler): void;
+  /** Physical lines consumed so far. */
+  readonly lines: number;
+}
+
+const QUOTE = 34;
+const CR = 13;
+
+export function createCsvRowSplitter(): CsvRowSplitter {
+  let tail = ''; // text after the last line break seen
+  let line = 0; // physical lines consumed
+  // State of a row whose quoted field spans lines:
+  let open = false;
+  let fields: string[] = [];
+  let field = '';
+  let startLine = 0;
+
+  function parseLine(raw: string, onRow: CsvRowHandler): void {
+    line++;
+    const text = raw.length > 0 && raw.charCodeAt(raw.length - 1) === CR ? raw.slice(0, -1) : raw;
+    let i = 0;
+    let inQuotes = false;
+    if (open) {
+      field += '\n';
+      inQuotes = true;
+    } else {
+      if (text.length === 0) return;
+      if (text.indexOf('"') < 0) {
+        onRow(text.split(','), line);
+        return;
+      }
+      fields = [];
+      field = '';
+      startLine = line;
+    }
+    for (;;) {
+      if (inQuotes) {
+        const q = text.indexOf('"', i);
+        if (q < 0) {
+          field += text.slice(i);
+          open = true; // the quoted field continues on the next line
+          return;
+        }
+        field += text.slice(i, q);
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          field += '"';
+          i = q + 2;
+          continue;
+        }
+        inQuotes = false;
+        i = q + 1;
+        // Text between a closing quote and the next comma is kept as is (lenient, like most readers).
+        const c = text.indexOf(',', i);
+        if (c < 0) {
+          fields.push(field + text.slice(i));
+          break;
+        }
+        fields.push(field + text.slice(i, c));
+        field = '';
+        i = c + 1;
+      } else if (text.charCodeAt(i) === QUOTE) {
+        inQuotes = true;
+        field = '';
+        i++;
+      } else {
+        const c = text.indexOf(',', i);
+        if (c < 0) {
+          fields.push(text.slice(i));
+          break;
+        }
+        fields.push(text.slice(i, c));
+        i = c + 1;
+      }
+    }
+    open = false;
+    const row = fields;
+    fields = [];
+    field = '';
+    onRow(row, startLine);
+  }
+
+  return {
+    push(text, onRow) {
+      let from = 0;
+      let nl = text.indexOf('\n');
+      if (nl < 0) {
+        tail += text;
+        return;
+      }
+      parseLine(tail + text.slice(0, nl), onRow);
+      tail = '';
+      from = nl + 1;
+      while ((nl = text.indexOf('\n', from)) >= 0) {
+        parseLine(text.slice(from, nl), onRow);
+        from = nl + 1;
+      }
+      tail = text.slice(from);
+    },
+    end(onRow, onError) {
+      const last = tail;
+      tail = '';
+      if (last.length > 0) parseLine(last, onRow);
+      if (open) {
+        open = false;
+        fields = [];
+        field = '';
+        onError(startLine, 'a quoted field is not closed before the end of the input');
+      }
+    },
+    get lines() {
+      return line;
+    },
+  };
+}
