@@ -302,7 +302,7 @@ describe.skipIf(!haveData)('readHotelBookingsCsv on the real hotel data (skipped
     }
     expect([minA, maxA]).toEqual(['2015-07-01', '2017-04-30']);
     expect([...hotels].sort()).toEqual(['City Hotel', 'Resort Hotel']);
-    expect(maxLead).toBe(737); // awk: the largest lead_time in the file
+    expect(maxLead).toBe(709); // awk: the largest lead_time among rows with nights > 0 (737 is a zero-night row)
     expect(maxRate).toBeLessThanOrEqual(5000);
     // awk over the raw file: only three rows have adr outside [0, 500] (-6.38, 508 and 5400), so 508 remains.
     expect(maxRate).toBe(508);
