@@ -45,10 +45,10 @@ export function bd0(x: number, m: number): number {
 export function poissonTerm(x: number, m: number): number {
   if (m === 0) return x === 0 ? 1 : 0;
   if (x === 0) return Math.exp(-m);
-  if (x < 10) {
-    // Small x: the direct log form has no large cancelling terms unless m is large, where the
-    // value underflows anyway (m = 750 → error ≤ 750 ulp of the exponent, i.e. ≤ 1e-13 relative).
-    if (m < 50) return Math.exp(x * Math.log(m) - m - logGammaUnchecked(x + 1));
+  if (x < 10 && m < 700) {
+    // Small x: e^(−m) (exact input, one rounding) times e^(x·ln m − ln Γ(x + 1)), an exponent below 66
+    // in size, so the relative error stays ~1e-15 even where the result is e^(−300).
+    return Math.exp(x * Math.log(m) - logGammaUnchecked(x + 1)) * Math.exp(-m);
   }
   return Math.exp(-stirlingError(x) - bd0(x, m)) / Math.sqrt(TWO_PI * x);
 }

@@ -11,6 +11,8 @@
  * // => throws YieldInputError, path 'classes[0].demand.sd'
  */
 import { validateDemand, type Demand } from '../model/demand.js';
+import { empiricalDistribution } from './empiricalDistribution.js';
+import { negativeBinomialDistribution } from './negativeBinomialDistribution.js';
 import { normalDistribution } from './normalDistribution.js';
 import { poissonDistribution } from './poissonDistribution.js';
 import type { DemandDistribution } from './types.js';
@@ -22,7 +24,9 @@ export function toDistribution(demand: Demand, path = 'demand'): DemandDistribut
       return normalDistribution(d.mean, d.sd);
     case 'poisson':
       return poissonDistribution(d.mean);
-    default:
-      throw new Error(`toDistribution: ${d.kind} demand is not implemented yet`);
+    case 'negative-binomial':
+      return negativeBinomialDistribution(d.mean, d.variance);
+    case 'empirical':
+      return empiricalDistribution(d.probabilities, `${path}.probabilities`);
   }
 }
