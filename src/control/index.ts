@@ -1,3 +1,12 @@
-/** `yieldcraft/control`: see DESIGN.md and README for this domain. */
-export {};
+/**
+ * `yieldcraft/control`: controls handed to the booking path (nested booking limits; bid-price tables to
+ * come) and `decide(request, state, controls)`, the synchronous accept/reject with its reason.
+ */
+export type { Controls, ControlsSpec, NestedLimitControls, NestedLimitsSpec } from './controls.js';
+export { nestedLimitControls, type NestedLimitControlsOptions } from './nestedLimitControls.js';
+export * from './compileControls.js';
+export * from './bookingState.js';
+export * from './decide.js';
 export * from './los.js';
+export * from './evaluateGroup.js';
+export * from './lastRoomValue.js';

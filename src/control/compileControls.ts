@@ -1,0 +1,26 @@
+/**
+ * Compiles plain-data controls (as stored in a file or sent by the optimiser, e.g. `JSON.parse` of
+ * earlier controls) into validated controls for `decide`, dispatching on `kind`.
+ *
+ * Each control family adds one `case` here (and one in `decide`): `'nested-limits'` →
+ * `nestedLimitControls`; `'bid-prices'` → the bid-price compiler of `bidPrice*.ts`.
+ *
+ * @param spec - `{ kind: 'nested-limits', limits, classIds? }`
+ * @example
+ * import { compileControls, nestedLimitControls } from 'yieldcraft/control';
+ * const saved = JSON.stringify(nestedLimitControls([120, 80, 30]));
+ * compileControls(JSON.parse(saved)).limits; // => [120, 80, 30]
+ */
+import { fail, object } from '../internal/validate.js';
+import type { Controls, ControlsSpec } from './controls.js';
+import { compileNestedLimits } from './nestedLimitControls.js';
+
+export function compileControls(spec: ControlsSpec): Controls {
+  const s = object(spec, 'controls');
+  switch (s.kind) {
+    case 'nested-limits':
+      return compileNestedLimits(s.limits, s.classIds, 'controls.limits', 'controls.classIds');
+    default:
+      return fail('controls.kind', `must be 'nested-limits', got ${JSON.stringify(s.kind)}`);
+  }
+}
