@@ -2,3 +2,4 @@
 export * from './types.js';
 export * from './solveLp.js';
 export * from './buildLp.js';
+export * from './solveLpSequence.js';
