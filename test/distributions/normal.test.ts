@@ -194,15 +194,24 @@ describe('normalQuantile', () => {
 });
 
 describe('normalLoss', () => {
-  it('normalLoss(z) matches the standard normal loss table of Phillips (2005) / Silver, Pyke & Peterson', () => {
-    // G(z) = φ(z) − z(1 − Φ(z)) at z = 0, 1, 2 (Silver, Pyke & Peterson 1998, Table B.1, 4 decimals:
-    // 0.3989, 0.0833, 0.0085); full-precision values built from A&S Table 26.1 entries.
+  it('normalLoss(z) matches the published "Z-Chart & Loss Function" table (3 decimals)', () => {
+    // Cachon & Terwiesch, Matching Supply with Demand, Appendix "Z-Chart & Loss Function" (as posted at
+    // https://www.managementpedia.com/threads/z-chart-and-loss-function.351104/): L(Z) rounded to 3 decimals.
+    const table: readonly [number, number][] = [
+      [-3.0, 3.0], [-2.6, 2.601], [-2.0, 2.008], [-1.6, 1.623], [-1.28, 1.327], [-1.0, 1.083],
+      [-0.8, 0.92], [-0.6, 0.769], [-0.4, 0.63], [-0.2, 0.507], [-0.04, 0.419], [0.0, 0.399],
+    ];
+    for (const [z, l] of table) expect(Math.abs(normalLoss(z) - l)).toBeLessThanOrEqual(0.0005 + 1e-12);
+    // and the positive side through L(z) = L(−z) − z: L(1) = 1.083 − 1 = 0.083, L(2) = 2.008 − 2 = 0.008
+    expect(normalLoss(1)).toBeCloseTo(0.083, 3);
+    expect(normalLoss(2)).toBeCloseTo(0.008, 3);
+  });
+
+  it('normalLoss(z) = φ(z) − z·Q(z) with φ and Q from A&S Table 26.1 (16 digits)', () => {
     expect(normalLoss(0)).toBe(normalPdf(0));
-    expect(normalLoss(1)).toBeCloseTo(0.0833, 4);
-    expect(normalLoss(2)).toBeCloseTo(0.0085, 4);
-    // from the A&S values Z(1) = 0.2419707245191434 and Q(1) = 1 − 0.8413447460685429:
+    // Z(1) = 0.2419707245191434, Q(1) = 1 − 0.8413447460685429
     expect(rel(normalLoss(1), 0.2419707245191434 - (1 - 0.8413447460685429))).toBeLessThan(1e-14);
-    // Z(3) = 0.004431848411938008, Q(3) = 1 − 0.9986501019683699
+    // Z(3) = 0.004431848411938008, Q(3) = 1 − 0.9986501019683699 (cancellation in the check: 1e-12)
     expect(rel(normalLoss(3), 0.004431848411938008 - 3 * (1 - 0.9986501019683699))).toBeLessThan(1e-12);
   });
 
