@@ -3,3 +3,4 @@ export * from './types.js';
 export * from './solveLp.js';
 export * from './buildLp.js';
 export * from './solveLpSequence.js';
+export * from './lpSession.js';

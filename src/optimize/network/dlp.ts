@@ -48,6 +48,7 @@
 import type { Network } from '../../model/index.js';
 import { fail } from '../../internal/validate.js';
 import { solveLp } from '../lp/solveLp.js';
+import { openLpSession } from '../lp/lpSession.js';
 import type { LpModel, LpSolution, LpSolverName, LpTimings } from '../lp/types.js';
 import { compileNetwork, type CompiledNetwork } from './networkInput.js';
 
@@ -145,6 +146,48 @@ export async function solveDlp(
   const buildMs = performance.now() - t0;
   const sol = await solveLp(model, { solver });
   return fromSolution(net, sol, buildMs);
+}
+
+/** A DLP kept loaded in the solver, re-solved for new capacities / demands (see `openLpSession`). */
+export interface DlpSession {
+  /** Solves the DLP with these capacities and mean demands (by index; omitted = the network's). */
+  solve(overrides?: DlpOverrides): Promise<DlpResult>;
+  /** Releases the solver memory. */
+  close(): void;
+}
+
+/**
+ * Opens a DLP session over a compiled network: the model is loaded once and each `solve` only changes
+ * the bounds, so that HiGHS re-solves warm from the previous basis. For loops that solve the same
+ * network's DLP many times (RLP samples, re-optimisation inside a simulation).
+ *
+ * @example
+ * import { compileNetwork, openDlpSession } from 'yieldcraft/optimize';
+ * const net = compileNetwork({ resources: [{ id: 'n', capacity: 10 }],
+ *   products: [{ id: 'p', fare: 50, resources: ['n'], demand: 4 }] });
+ * const s = await openDlpSession(net);
+ * (await s.solve({ demand: [20] })).objective; // => 500
+ * s.close();
+ */
+export async function openDlpSession(net: CompiledNetwork, options: DlpOptions = {}): Promise<DlpSession> {
+  const solver = options.solver ?? DLP_DEFAULTS.solver;
+  const session = await openLpSession(dlpModel(net), { solver });
+  const m = net.capacity.length;
+  const n = net.fare.length;
+  return {
+    async solve(overrides = {}) {
+      const t0 = performance.now();
+      const capacity = overrides.capacity === undefined ? net.capacity : checked(overrides.capacity, m, 'capacity');
+      const demand = overrides.demand === undefined ? net.meanDemand : checked(overrides.demand, n, 'demand');
+      session.setConstraintBounds(undefined, capacity);
+      session.setVariableBounds(undefined, demand);
+      const buildMs = performance.now() - t0;
+      return fromSolution(net, await session.solve(), buildMs);
+    },
+    close() {
+      session.close();
+    },
+  };
 }
 
 function fromSolution(net: CompiledNetwork, sol: LpSolution, buildMs: number): DlpResult {

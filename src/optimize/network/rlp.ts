@@ -44,7 +44,7 @@ import { toDistribution } from '../../distributions/toDistribution.js';
 import type { DemandDistribution, Rng } from '../../distributions/types.js';
 import type { LpSolverName, LpTimings } from '../lp/types.js';
 import { compileNetwork } from './networkInput.js';
-import { solveDlp } from './dlp.js';
+import { openDlpSession } from './dlp.js';
 
 export interface RlpOptions {
   /** Number of demand samples K (≥ 1). */
@@ -104,12 +104,14 @@ export async function rlp(network: Network, options: RlpOptions): Promise<RlpRes
   let zSum = 0;
   let zSq = 0;
   const timings = { buildMs: 0, solveMs: 0, extractMs: 0, loadMs: 0 };
+  const session = await openDlpSession(net, { solver: options.solver ?? 'highs' });
+  try {
   for (let k = 0; k < K; k++) {
     for (let j = 0; j < n; j++) {
       const dist = dists[j];
       demand[j] = dist === null ? net.meanDemand[j]! : Math.max(0, dist!.sample(rngs[j]!));
     }
-    const r = await solveDlp(net, { demand }, { solver: options.solver ?? 'highs' });
+    const r = await session.solve({ demand });
     if (r.status !== 'optimal') return { status: 'error', message: `sample ${k}: ${r.message}` };
     for (let i = 0; i < m; i++) {
       const p = r.bidPriceArray[i]!;
@@ -122,6 +124,9 @@ export async function rlp(network: Network, options: RlpOptions): Promise<RlpRes
     timings.solveMs += r.timings.solveMs;
     timings.extractMs += r.timings.extractMs;
     timings.loadMs += r.timings.loadMs;
+  }
+  } finally {
+    session.close();
   }
   const bidPriceArray = new Float64Array(m);
   const bidPriceStdErr = new Float64Array(m);

@@ -17,7 +17,7 @@ describe('rlp(network, { samples, seed })', () => {
     // Independent closed form (not the implementation): in a sample the rack rate is marginal (π = 200)
     // iff D_rack ≥ 100, else the promo rate is (π = 100). E[min(D, c)] = μ − σ·φ(0) at c = μ, so
     // E[z] = 10,000 + 100·(100 − 20/√(2π)) = 19,202.1154….
-    const r = await rlp(oneNight, { samples: 4000, seed: 11 });
+    const r = await rlp(oneNight, { samples: 1000, seed: 11 });
     expect(r.status).toBe('optimal');
     if (r.status !== 'optimal') return;
     const ez = 10000 + 100 * (100 - 20 / Math.sqrt(2 * Math.PI));
