@@ -5,3 +5,29 @@
 export * from './epochDay.js';
 export * from './bookingRecord.js';
 export * from './readHotelBookingsCsv.js';
+export * from './recordDates.js';
+export {
+  bookingTable,
+  NEVER,
+  STATUS_ACTIVE,
+  STATUS_CANCELLED,
+  STATUS_NO_SHOW,
+  STATUS_STAYED,
+  type BookingTable,
+} from './bookingTable.js';
+export {
+  gridRows,
+  gridValue,
+  NIGHT_GRID_DEFAULTS,
+  type GridMeasure,
+  type GridRow,
+  type NightGrid,
+  type NightGridOptions,
+} from './nightGrid.js';
+export { historyAsOf } from './historyAsOf.js';
+export { onTheBooks } from './onTheBooks.js';
+export { occupancy } from './occupancy.js';
+export * from './pickup.js';
+export * from './bookingCurves.js';
+export * from './censoring.js';
+export * from './rollup.js';
