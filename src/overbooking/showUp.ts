@@ -26,7 +26,8 @@
  */
 import { array, fail, join, nonNegative, object, probability } from '../internal/validate.js';
 import { PROBABILITY_SUM_TOLERANCE } from '../model/demand.js';
-import { binomialSf, poissonCdf } from './distributionShim.js';
+import { binomialSf } from '../distributions/binomial.js';
+import { poissonDistribution } from '../distributions/poissonDistribution.js';
 
 export type BinomialShowUp = {
   readonly kind: 'binomial';
@@ -107,10 +108,7 @@ export function showUpLaw(model: ShowUpModel, capacity: number): ShowUpLaw {
       overflow: (b) => binomialSf(C, b, q),
     };
   }
-  const F =
-    model.kind === 'poisson-no-shows'
-      ? (x: number): number => (x < 0 ? 0 : poissonCdf(x, model.mean))
-      : empiricalCdf(model.probabilities);
+  const F = model.kind === 'poisson-no-shows' ? poissonDistribution(model.mean).cdf : empiricalCdf(model.probabilities);
   return {
     maxShowProbability: 1,
     unboundedSupport: model.kind === 'poisson-no-shows' && model.mean > 0,
