@@ -10,3 +10,5 @@ export * from './decide.js';
 export * from './los.js';
 export * from './evaluateGroup.js';
 export * from './lastRoomValue.js';
+export * from './bidPriceControls.js';
+export * from './bidPriceReoptimize.js';
