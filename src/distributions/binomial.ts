@@ -1,12 +1,12 @@
 /**
  * The binomial distribution Binomial(n, p): the number of successes in n independent trials, each a
  * success with probability p. Overbooking uses it for show-ups: with n bookings each showing up with
- * probability p, the number of shows is Binomial(n, p) (Talluri & van Ryzin 2004, §4.2; Phillips
- * 2005, §9.2).
+ * probability p, the number of shows is Binomial(n, p) (Talluri & van Ryzin 2004, ch. 4 on overbooking;
+ * Phillips 2005, on overbooking).
  *
  * Method: the pmf by Loader's (2000) saddle-point formula (full relative accuracy for n in the
  * millions); the cdf and survival function through the regularized incomplete beta function,
- *   P(X ≤ k) = I_{1−p}(n − k, k + 1),   P(X > k) = I_p(k + 1, n − k)        (A&S 26.5.24),
+ *   P(X ≤ k) = I_{1−p}(n − k, k + 1),   P(X > k) = I_p(k + 1, n − k)        (A&S §26.5),
  * each tail computed directly, so both are accurate where they are tiny. No summation of terms.
  *
  * Parameters: k the count (any number; `binomialPmf` is 0 off the integers 0..n, the cdf uses ⌊k⌋),
@@ -14,7 +14,7 @@
  * `n` or `p`.
  *
  * @example
- * binomialPmf(2, 4, 0.5); // => 0.375      (6/16)
+ * binomialPmf(2, 4, 0.5); // => 0.3750000000000002   (6/16)
  * binomialCdf(2, 4, 0.5); // => 0.6875     (11/16)
  * binomialSf(2, 4, 0.5);  // => 0.3125     (5/16)
  */

@@ -17,7 +17,7 @@
  * Parameters: x > 0 (finite). Throws `YieldInputError` naming `x` otherwise.
  *
  * @example
- * logGamma(0.5); // => 0.5723649429247001   (ln √π)
+ * logGamma(0.5); // => 0.5723649429246986   (ln √π = 0.57236494292470008…)
  * logGamma(10);  // => 12.801827480081469   (ln 9! = ln 362880)
  */
 import { fail } from '../internal/validate.js';

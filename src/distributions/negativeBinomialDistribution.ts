@@ -8,7 +8,7 @@
  *
  * Method: the pmf as r/(k + r) times Loader's (2000) saddle-point binomial term C(k + r, k)·q^k·p^r;
  * the cdf and survival function through the regularized incomplete beta function,
- *   P(D ≤ k) = I_p(r, k + 1),   P(D > k) = I_q(k + 1, r)        (A&S 26.5.26; NR §6.4),
+ *   P(D ≤ k) = I_p(r, k + 1),   P(D > k) = I_q(k + 1, r)        (A&S §26.5; NR §6.4),
  * each tail computed directly (exact to ~1e-13 relative, no truncation at a fixed count).
  *
  * Partial expectation: since k·P_r(D = k) = m·P_{r+1}(D = k − 1) (the size-(r + 1) law with the same p),
@@ -27,7 +27,7 @@
  * @example
  * const d = negativeBinomialDistribution(4, 8); // r = 4, p = 1/2
  * d.pdf(0);          // => 0.0625      (p^r = 1/16)
- * d.cdf(1);          // => 0.1875      (1/16 + 4/32)
+ * d.cdf(1);          // => 0.18750000000000003   (1/16 + 4/32)
  */
 import { fail, finite, nonNegative } from '../internal/validate.js';
 import { checkCapacity, checkLevel, checkPoint, drawUniform } from './checks.js';

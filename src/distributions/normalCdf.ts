@@ -17,8 +17,8 @@
  * Notation: z is a standard score (a number of standard deviations); results are probabilities.
  *
  * @example
- * normalCdf(1.959963984540054); // => 0.975 (to 1e-15)
- * normalSf(10);                 // => 7.61985302416047e-24
+ * normalCdf(1.959963984540054); // => 0.975
+ * normalSf(10);                 // => 7.619853024160527e-24
  * normalPdf(0);                 // => 0.3989422804014327
  */
 import { fail } from '../internal/validate.js';

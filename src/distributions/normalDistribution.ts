@@ -1,9 +1,9 @@
 /**
  * Normal demand N(μ, σ²), the continuous model behind Littlewood's rule and EMSR (Belobaba 1989).
  *
- * Reference: Talluri & van Ryzin (2004), §2.2.3 (normal demand, protection levels from Φ⁻¹) and the
+ * Reference: Talluri & van Ryzin (2004), ch. 2 (normal demand, protection levels from Φ⁻¹) and the
  * partial expectation E[min(D, x)] = μ − σ·L((x − μ)/σ) with the standard normal loss function L
- * (Phillips 2005, §7.3; see `normalLoss`).
+ * (Phillips 2005; see `normalLoss`).
  *
  * Notation: μ = `mean`, σ = `sd`, both in units of capacity (rooms, seats) over the booking horizon.
  *
@@ -20,8 +20,8 @@
  * @example
  * const d = normalDistribution(40, 12);
  * d.cdf(40);               // => 0.5
- * d.quantile(0.975);       // => 63.51956781448065
- * d.expectedMin(40);       // => 35.21269163518079   (40 − 12·φ(0))
+ * d.quantile(0.975);       // => 63.519567814480645
+ * d.expectedMin(40);       // => 35.212692635182805  (40 − 12·φ(0))
  */
 import { nonNegative } from '../internal/validate.js';
 import { checkCapacity, checkLevel, checkPoint, drawUniform } from './checks.js';

@@ -1,9 +1,9 @@
 /**
  * The standard normal loss function L(z) = E[(Z − z)⁺] = φ(z) − z·(1 − Φ(z)).
  *
- * Reference: R. L. Phillips, *Pricing and Revenue Optimization* (2005), §7 (the expected spill of a
+ * Reference: R. L. Phillips, *Pricing and Revenue Optimization* (2005) (the expected spill of a
  * normal demand); K. T. Talluri & G. J. van Ryzin, *The Theory and Practice of Revenue Management*
- * (2004), §2.2 and Appendix; the identity E[(X − x)⁺] = σ·L((x − μ)/σ) for X ~ N(μ, σ²).
+ * (2004), ch. 2; the identity E[(X − x)⁺] = σ·L((x − μ)/σ) for X ~ N(μ, σ²).
  *
  * Evaluation without cancellation: for z < 0 both terms are positive; for 0 ≤ z ≤ 4√2 the direct
  * form loses at most ~1.5 digits (z·Q(z)/φ(z) ≤ 0.97 there); beyond 4√2 we use Cody's asymptotic
@@ -15,8 +15,8 @@
  *
  * @example
  * normalLoss(0);  // => 0.3989422804014327   (= φ(0))
- * normalLoss(1);  // => 0.08331547058768144
- * normalLoss(-1); // => 1.0833154705876814   (L(−z) = L(z) + z)
+ * normalLoss(1);  // => 0.08331547058768635
+ * normalLoss(-1); // => 1.0833154705876864   (L(−z) = L(z) + z)
  */
 import { fail } from '../internal/validate.js';
 import { normalLossKernel } from './erfcCody.js';

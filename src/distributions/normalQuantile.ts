@@ -14,9 +14,9 @@
  * (p rounds to 1). Use the symmetric `−normalQuantile(tail)` when you hold the tail probability.
  *
  * @example
- * normalQuantile(0.975); // => 1.959963984540054
+ * normalQuantile(0.975); // => 1.9599639845400536
  * normalQuantile(0.25);  // => -0.6744897501960817
- * normalQuantile(1e-20); // => -9.262340089798408
+ * normalQuantile(1e-20); // => -9.262340089798405   (Wichura: −9.262340089798408)
  */
 import { fail } from '../internal/validate.js';
 import { ppnd16 } from './ppnd16.js';

@@ -2,8 +2,8 @@
  * Poisson demand with mean λ: P(D = k) = e^(−λ)·λᵏ/k!, k = 0, 1, 2, … (variance = mean).
  *
  * Reference: the cdf through the incomplete gamma function, P(D ≤ k) = Q(k + 1, λ) (Abramowitz &
- * Stegun 26.4.21; Numerical Recipes §6.2), so tails are exact to ~1e-13 relative with no truncation at
- * a fixed count; the pmf by Loader's (2000) saddle-point form. Talluri & van Ryzin (2004), §2.2, use
+ * Stegun §26.4; Numerical Recipes §6.2), so tails are exact to ~1e-13 relative with no truncation at
+ * a fixed count; the pmf by Loader's (2000) saddle-point form. Talluri & van Ryzin (2004), ch. 2, use
  * Poisson demand for the discrete Littlewood and EMSR rules.
  *
  * Partial expectation. Since k·P(D = k) = λ·P(D = k − 1),
@@ -23,8 +23,8 @@
  *
  * @example
  * const d = poissonDistribution(4);
- * d.pdf(2);          // => 0.14652511110987343   (8·e⁻⁴)
- * d.cdf(2);          // => 0.23810330555354436   (13·e⁻⁴)
+ * d.pdf(2);          // => 0.1465251111098734    (8·e⁻⁴)
+ * d.cdf(2);          // => 0.23810330555354428   (13·e⁻⁴)
  * d.quantile(0.5);   // => 4
  * d.expectedMin(1);  // => 0.9816843611112658    (1 − e⁻⁴)
  */

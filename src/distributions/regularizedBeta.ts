@@ -17,7 +17,7 @@
  *
  * @example
  * regularizedBeta(0.5, 2, 3);  // => 0.6875          (= 11/16)
- * regularizedBeta(0.3, 1, 1);  // => 0.3             (uniform)
+ * regularizedBeta(0.3, 1, 1);  // => 0.30000000000000004   (uniform: x)
  */
 import { fail } from '../internal/validate.js';
 import { regularizedBetaUnchecked } from './incompleteBeta.js';

@@ -18,8 +18,8 @@
  * naming `a` or `x` otherwise.
  *
  * @example
- * regularizedGammaP(1, 1); // => 0.6321205588285577   (1 − e^(−1))
- * regularizedGammaQ(11, 2); // => 0.9999916917581...   (P(Poisson(2) ≤ 10))
+ * regularizedGammaP(1, 1);  // => 0.6321205588285578   (1 − e^(−1))
+ * regularizedGammaQ(11, 2); // => 0.9999916917756315   (P(Poisson(2) ≤ 10))
  */
 import { fail } from '../internal/validate.js';
 import { regularizedGammaUnchecked } from './incompleteGamma.js';

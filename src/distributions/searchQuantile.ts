@@ -16,10 +16,12 @@ export function searchQuantile(
   cdf: (k: number) => number,
   sf: (k: number) => number,
 ): number {
-  let k = Math.max(lo, Number.isFinite(guess) ? Math.floor(guess) : lo);
+  const k = Math.max(lo, Number.isFinite(guess) ? Math.floor(guess) : lo);
   const upper = p > 0.5;
   const tail = 1 - p;
-  const reached = upper ? (j: number) => sf(j) <= tail : (j: number) => cdf(j) >= p;
+  // "cdf(j) ≥ p", evaluated on the side where it is accurate (one small closure per quantile call;
+  // quantiles are not on the hot path, cdf/sf/pdf/expectedMin allocate nothing)
+  const reached = (j: number): boolean => (upper ? sf(j) <= tail : cdf(j) >= p);
   if (reached(k)) {
     // walk down (by doubling, then bisection) while the condition still holds
     let step = 1;

@@ -6,7 +6,7 @@
  * The input is never modified and not retained (empirical probabilities are copied).
  *
  * @example
- * toDistribution({ kind: 'poisson', mean: 4 }).cdf(2); // => 0.23810330555354436
+ * toDistribution({ kind: 'poisson', mean: 4 }).cdf(2); // => 0.23810330555354428
  * toDistribution({ kind: 'normal', mean: 40, sd: -1 }, 'classes[0].demand');
  * // => throws YieldInputError, path 'classes[0].demand.sd'
  */
