@@ -26,7 +26,7 @@ export {
 } from './nightGrid.js';
 export { historyAsOf } from './historyAsOf.js';
 export { onTheBooks } from './onTheBooks.js';
-export { occupancy } from './occupancy.js';
+export { occupancyByNight } from './occupancyByNight.js';
 export * from './pickup.js';
 export * from './bookingCurves.js';
 export * from './censoring.js';

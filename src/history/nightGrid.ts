@@ -13,12 +13,12 @@
  * of the stay nights of the bookings counted. An empty span gives `days = 0` and empty strings.
  *
  * @example
- * import { gridRows, gridValue, occupancy } from 'yieldcraft/history';
+ * import { gridRows, gridValue, occupancyByNight } from 'yieldcraft/history';
  * const stays = [
  *   { bookingDate: '2016-07-01', arrivalDate: '2016-08-14', nights: 2, rooms: 1, segment: 'Direct', rate: 120, status: 'stayed' },
  *   { bookingDate: '2016-08-10', arrivalDate: '2016-08-15', nights: 1, rooms: 2, segment: 'Online TA', rate: 90, status: 'stayed' },
  * ] as const;
- * const g = occupancy(stays);          // nights 2016-08-14 … 2016-08-15, keys ['Direct', 'Online TA']
+ * const g = occupancyByNight(stays);          // nights 2016-08-14 … 2016-08-15, keys ['Direct', 'Online TA']
  * gridValue(g, '2016-08-15', 'Online TA'); // => 2
  * gridValue(g, '2016-08-15');              // => 3 (all groups)
  * gridRows(g)[0];                          // => { night: '2016-08-14', key: 'Direct', value: 1 }

@@ -1,5 +1,6 @@
 /**
- * Occupancy by night and group: the room-nights (or the room revenue) of the bookings that stayed.
+ * Occupancy by night and group: the room-nights (or the room revenue) of the bookings that stayed (the
+ * occupancy *rate*, occupied / capacity, is `occupancy` in `metrics/`).
  * A stay of `nights` nights from `arrivalDate` with `rooms` rooms adds `rooms` to each night
  * arrivalDate … arrivalDate + nights − 1 (the departure day is not a night of the stay).
  *
@@ -17,13 +18,13 @@
  * @param options - nights (`firstNight`, `lastNight`), groups (`by`, `keys`), `measure` ('rooms' | 'revenue')
  * @returns a NightGrid of room-nights (or revenue) sold
  * @example
- * import { gridValue, occupancy } from 'yieldcraft/history';
+ * import { gridValue, occupancyByNight } from 'yieldcraft/history';
  * const stays = [
  *   { bookingDate: '2016-07-01', arrivalDate: '2016-08-14', nights: 2, rooms: 1, segment: 'Direct', rate: 120, status: 'stayed' },
  *   { bookingDate: '2016-08-10', arrivalDate: '2016-08-15', nights: 1, rooms: 2, segment: 'Online TA', rate: 90, status: 'stayed' },
  * ] as const;
- * gridValue(occupancy(stays), '2016-08-15');                         // => 3
- * gridValue(occupancy(stays, { measure: 'revenue' }), '2016-08-15'); // => 300 (120 + 2 × 90)
+ * gridValue(occupancyByNight(stays), '2016-08-15');                         // => 3
+ * gridValue(occupancyByNight(stays, { measure: 'revenue' }), '2016-08-15'); // => 300 (120 + 2 × 90)
  */
 import type { BookingRecord } from './bookingRecord.js';
 import { asBookingTable, STATUS_STAYED, type BookingTable } from './bookingTable.js';
@@ -39,7 +40,7 @@ import {
   type NightGridOptions,
 } from './nightGrid.js';
 
-export function occupancy(records: readonly BookingRecord[] | BookingTable, options?: NightGridOptions): NightGrid {
+export function occupancyByNight(records: readonly BookingRecord[] | BookingTable, options?: NightGridOptions): NightGrid {
   const table = asBookingTable(records);
   optionsObject(options);
   const measure = measureOf(options);
