@@ -3,3 +3,7 @@ export * from './networkInput.js';
 export * from './dlp.js';
 export * from './bidPriceRange.js';
 export * from './rlp.js';
+export * from './topalogluModel.js';
+export * from './topalogluInstance.js';
+export * from './lagrangianRelaxation.js';
+export * from './dpDecomposition.js';
