@@ -3,7 +3,7 @@
  * reused decision object (the allocation-free path) and with a fresh one per call, and the heap growth
  * over a million calls of the reused path. Run: `npm run bench -- decide`.
  */
-import { bookingState, createDecision, decide, nestedLimitControls } from '../src/control/index.js';
+import { nestedLimitState, createDecision, decide, nestedLimitControls } from '../src/control/index.js';
 import { opsPerSecond, record } from './record.js';
 
 const sizes = [4, 10, 26];
@@ -14,7 +14,7 @@ for (const n of sizes) {
   // Limits 300, 270, …; a mid-season state; requests cycle over every class, 1–3 units.
   const limits = Array.from({ length: n }, (_, i) => 300 - Math.floor((i * 300) / (n + 1)));
   const controls = nestedLimitControls(limits, { classIds: limits.map((_, i) => `C${i}`) });
-  const state = bookingState(controls, { sold: limits.map((_, i) => (i % 3) * 2) });
+  const state = nestedLimitState(controls, { sold: limits.map((_, i) => (i % 3) * 2) });
   const requests = Array.from({ length: 1024 }, (_, k) => ({ product: (k * 7) % n, quantity: 1 + (k % 3) }));
   const byId = requests.map((r) => ({ product: `C${r.product}`, quantity: r.quantity }));
   const out = createDecision();

@@ -18,7 +18,7 @@
  * Reasons: `'accepted'`; `'sold-out'` when b_1, the total, binds; `'class-limit'` when a nested limit
  * b_i, i ≥ 2, binds (units are protected for classes 1..i−1).
  *
- * Validation: controls and state are validated once when built (`nestedLimitControls`, `bookingState`);
+ * Validation: controls and state are validated once when built (`nestedLimitControls`, `nestedLimitState`);
  * per call `decide` checks only the request (class index or id, quantity a whole number ≥ 1) and that
  * state and controls belong together, throwing YieldInputError naming `request.product`,
  * `request.quantity` or `state`. It never modifies `state`: after an acceptance the caller records the
@@ -26,13 +26,13 @@
  *
  * @param request - `{ product, quantity? }`: `product` is the class index (0 = class 1, the most
  *   expensive) or its id; `quantity` units, default 1
- * @param state - from `bookingState(controls, …)`
+ * @param state - from `nestedLimitState(controls, …)`
  * @param controls - from `nestedLimitControls` / `compileControls`
  * @param out - optional reusable result object (from `createDecision()`), overwritten and returned
  * @example
- * import { nestedLimitControls, bookingState, decide, createDecision } from 'yieldcraft/control';
+ * import { nestedLimitControls, nestedLimitState, decide, createDecision } from 'yieldcraft/control';
  * const controls = nestedLimitControls([100, 70, 45, 32]);
- * const state = bookingState(controls, { sold: [0, 10, 10, 30] });
+ * const state = nestedLimitState(controls, { sold: [0, 10, 10, 30] });
  * decide({ product: 3, quantity: 2 }, state, controls);
  * // => { accept: true, reason: 'accepted', classIndex: 3, quantity: 2, bindingLimit: 3, available: 2 }
  * const d = createDecision(); // reuse on the hot path
@@ -40,7 +40,7 @@
  */
 import { YieldInputError } from '../model/errors.js';
 import { COMPILED, assertCompiled, type Controls, type NestedLimitControls } from './controls.js';
-import type { BookingState } from './bookingState.js';
+import type { NestedLimitState } from './nestedLimitState.js';
 
 /** A request on the booking path (compatible with `BookingRequest` of `yieldcraft/model`). */
 export interface ControlRequest {
@@ -74,7 +74,7 @@ export function createDecision(): DecisionBuffer {
 
 export function decide(
   request: ControlRequest,
-  state: BookingState,
+  state: NestedLimitState,
   controls: Controls,
   out: DecisionBuffer = createDecision(),
 ): Decision {
@@ -88,7 +88,7 @@ export function decide(
 
 function decideNested(
   request: ControlRequest,
-  state: BookingState,
+  state: NestedLimitState,
   controls: NestedLimitControls,
   out: DecisionBuffer,
 ): Decision {
@@ -96,7 +96,7 @@ function decideNested(
   const n = limits.length;
   const sold = state.sold;
   if (state.kind !== 'nested-limits' || sold.length !== n)
-    throw new YieldInputError('inconsistent', 'state', `must be built by bookingState(controls) for these ${n} classes`);
+    throw new YieldInputError('inconsistent', 'state', `must be built by nestedLimitState(controls) for these ${n} classes`);
   const j = classIndex(request.product, controls, n);
   const q = request.quantity === undefined ? 1 : request.quantity;
   if (!Number.isInteger(q) || q < 1)

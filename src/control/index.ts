@@ -5,7 +5,7 @@
 export type { Controls, ControlsSpec, NestedLimitControls, NestedLimitsSpec } from './controls.js';
 export { nestedLimitControls, type NestedLimitControlsOptions } from './nestedLimitControls.js';
 export * from './compileControls.js';
-export * from './bookingState.js';
+export * from './nestedLimitState.js';
 export * from './decide.js';
 export * from './los.js';
 export * from './evaluateGroup.js';

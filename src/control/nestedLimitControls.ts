@@ -13,9 +13,9 @@
  * @param options.classIds - ids of the n classes (unique, non-empty), so requests can name a class
  * @returns frozen, validated controls with `kind: 'nested-limits'`
  * @example
- * import { nestedLimitControls, bookingState, decide } from 'yieldcraft/control';
+ * import { nestedLimitControls, nestedLimitState, decide } from 'yieldcraft/control';
  * const controls = nestedLimitControls([100, 70, 45, 32], { classIds: ['Y', 'B', 'M', 'Q'] });
- * const state = bookingState(controls, { sold: [0, 0, 13, 32] });
+ * const state = nestedLimitState(controls, { sold: [0, 0, 13, 32] });
  * decide({ product: 'Q' }, state, controls).reason; // => 'class-limit'
  * decide({ product: 'M', quantity: 2 }, state, controls).accept; // => false (45 − 45 = 0 left for M..Q)
  */

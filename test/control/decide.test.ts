@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  bookingState,
+  nestedLimitState,
   compileControls,
   createDecision,
   decide,
@@ -40,7 +40,7 @@ describe('decide(request, state, controls) with nested limits', () => {
     const fares = [1000, 800, 600, 200];
     const demand = [25, 30, 20, 50];
     const controls = nestedLimitControls([100, 70, 45, 32]);
-    const state = bookingState(controls);
+    const state = nestedLimitState(controls);
     const out = createDecision();
     for (const j of [3, 2, 1, 0])
       for (let r = 0; r < demand[j]!; r++) {
@@ -53,7 +53,7 @@ describe('decide(request, state, controls) with nested limits', () => {
 
   it('says which limit binds and how many units are left', () => {
     const controls = nestedLimitControls([100, 70, 45, 32], { classIds: ['Y', 'B', 'M', 'Q'] });
-    const state = bookingState(controls, { sold: { Y: 20, B: 30, M: 10, Q: 10 } });
+    const state = nestedLimitState(controls, { sold: { Y: 20, B: 30, M: 10, Q: 10 } });
     // Room: b4 − 10 = 22, b3 − 20 = 25, b2 − 50 = 20, b1 − 70 = 30 → class Q may sell 20, B's limit binds.
     expect(decide({ product: 'Q', quantity: 20 }, state, controls)).toEqual({
       accept: true, reason: 'accepted', classIndex: 3, quantity: 20, bindingLimit: 1, available: 20,
@@ -65,28 +65,28 @@ describe('decide(request, state, controls) with nested limits', () => {
 
   it('reports sold-out (not class-limit) when the total and a class limit are both exhausted', () => {
     const controls = nestedLimitControls([10, 10]);
-    const state = bookingState(controls, { sold: [0, 10] });
+    const state = nestedLimitState(controls, { sold: [0, 10] });
     expect(decide({ product: 1 }, state, controls)).toMatchObject({ accept: false, reason: 'sold-out', bindingLimit: 0, available: 0 });
   });
 
   it('admits ⌊b⌋ units under a fractional limit', () => {
     const controls = nestedLimitControls([100, 16.8]);
-    const state = bookingState(controls, { sold: [0, 16] });
+    const state = nestedLimitState(controls, { sold: [0, 16] });
     expect(decide({ product: 1 }, state, controls).accept).toBe(false);
-    expect(decide({ product: 1 }, bookingState(controls, { sold: [0, 15] }), controls).accept).toBe(true);
+    expect(decide({ product: 1 }, nestedLimitState(controls, { sold: [0, 15] }), controls).accept).toBe(true);
   });
 
   it('handles an oversold state (limits lowered after sales) by rejecting with 0 available', () => {
     const controls = nestedLimitControls([50, 20]);
-    const state = bookingState(controls, { sold: [10, 30] });
+    const state = nestedLimitState(controls, { sold: [10, 30] });
     expect(decide({ product: 1 }, state, controls)).toMatchObject({ accept: false, available: 0, reason: 'class-limit' });
   });
 
   it('works the same on controls restored from JSON', () => {
     const c = nestedLimitControls([90, 60, 20], { classIds: ['a', 'b', 'c'] });
     const restored = compileControls(JSON.parse(JSON.stringify(c)));
-    const s = bookingState(restored, { sold: [5, 30, 20] });
-    expect(decide({ product: 'b' }, s, restored)).toEqual(decide({ product: 'b' }, bookingState(c, { sold: [5, 30, 20] }), c));
+    const s = nestedLimitState(restored, { sold: [5, 30, 20] });
+    expect(decide({ product: 'b' }, s, restored)).toEqual(decide({ product: 'b' }, nestedLimitState(c, { sold: [5, 30, 20] }), c));
   });
 
   const arbCase = fc
@@ -105,7 +105,7 @@ describe('decide(request, state, controls) with nested limits', () => {
     fc.assert(
       fc.property(arbCase, ({ limits, sold, j, q }) => {
         const controls = nestedLimitControls(limits);
-        const d = decide({ product: j, quantity: q }, bookingState(controls, { sold }), controls);
+        const d = decide({ product: j, quantity: q }, nestedLimitState(controls, { sold }), controls);
         let largest = 0;
         while (nestedAllows(limits, sold, j, largest + 1)) largest++;
         return d.accept === nestedAllows(limits, sold, j, q) && d.available === largest;
@@ -120,8 +120,8 @@ describe('decide(request, state, controls) with nested limits', () => {
         const controls = nestedLimitControls(limits);
         const more = sold.slice();
         more[k % more.length]! += extra;
-        const a = decide({ product: j }, bookingState(controls, { sold }), controls).available;
-        const b = decide({ product: j }, bookingState(controls, { sold: more }), controls).available;
+        const a = decide({ product: j }, nestedLimitState(controls, { sold }), controls).available;
+        const b = decide({ product: j }, nestedLimitState(controls, { sold: more }), controls).available;
         return b <= a;
       }),
       { numRuns: 200 },
@@ -132,7 +132,7 @@ describe('decide(request, state, controls) with nested limits', () => {
     fc.assert(
       fc.property(arbCase, ({ limits, sold, j, q }) => {
         const controls = nestedLimitControls(limits);
-        const state = bookingState(controls, { sold });
+        const state = nestedLimitState(controls, { sold });
         const before = [...state.sold];
         const out = createDecision();
         const fresh = { ...decide({ product: j, quantity: q }, state, controls) };
@@ -152,7 +152,7 @@ describe('decide(request, state, controls) with nested limits', () => {
 
 describe('decide and its builders: bad input', () => {
   const controls = nestedLimitControls([100, 70, 45], { classIds: ['Y', 'B', 'M'] });
-  const state = bookingState(controls);
+  const state = nestedLimitState(controls);
 
   it('rejects an unknown class index or id and a quantity below 1, naming the request field', () => {
     expect(pathOf(() => decide({ product: 3 }, state, controls))).toBe('request.product');
@@ -166,7 +166,7 @@ describe('decide and its builders: bad input', () => {
 
   it('rejects a state built for other controls and controls not built by a factory', () => {
     const other = nestedLimitControls([10, 5]);
-    expect(pathOf(() => decide({ product: 0 }, bookingState(other), controls))).toBe('state');
+    expect(pathOf(() => decide({ product: 0 }, nestedLimitState(other), controls))).toBe('state');
     const forged = { kind: 'nested-limits', limits: [100, 70, 45] } as unknown as Controls;
     expect(pathOf(() => decide({ product: 0 }, state, forged))).toBe('controls');
   });
@@ -182,10 +182,10 @@ describe('decide and its builders: bad input', () => {
     expect(pathOf(() => compileControls({ kind: 'bid-prices' } as never))).toBe('controls.kind');
   });
 
-  it('bookingState names bad counts, unknown ids and an inconsistent total', () => {
-    expect(pathOf(() => bookingState(controls, { sold: [1, 2] }))).toBe('state.sold');
-    expect(pathOf(() => bookingState(controls, { sold: [1, -2, 0] }))).toBe('state.sold[1]');
-    expect(pathOf(() => bookingState(controls, { sold: { X: 1 } }))).toBe('state.sold.X');
-    expect(pathOf(() => bookingState(controls, { sold: [1, 2, 3], total: 7 }))).toBe('state.total');
+  it('nestedLimitState names bad counts, unknown ids and an inconsistent total', () => {
+    expect(pathOf(() => nestedLimitState(controls, { sold: [1, 2] }))).toBe('state.sold');
+    expect(pathOf(() => nestedLimitState(controls, { sold: [1, -2, 0] }))).toBe('state.sold[1]');
+    expect(pathOf(() => nestedLimitState(controls, { sold: { X: 1 } }))).toBe('state.sold.X');
+    expect(pathOf(() => nestedLimitState(controls, { sold: [1, 2, 3], total: 7 }))).toBe('state.total');
   });
 });

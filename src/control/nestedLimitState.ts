@@ -9,26 +9,26 @@
  * @param input.total - optional total sold, checked against the sum of `sold`
  * @returns `{ kind, sold: Float64Array }`, one counter per class
  * @example
- * import { nestedLimitControls, bookingState } from 'yieldcraft/control';
+ * import { nestedLimitControls, nestedLimitState } from 'yieldcraft/control';
  * const controls = nestedLimitControls([100, 60], { classIds: ['full', 'discount'] });
- * bookingState(controls, { sold: { full: 5, discount: 40 }, total: 45 }).sold; // => Float64Array [5, 40]
+ * nestedLimitState(controls, { sold: { full: 5, discount: 40 }, total: 45 }).sold; // => Float64Array [5, 40]
  */
 import { array, fail, join, nonNegativeInteger, object } from '../internal/validate.js';
 import { COMPILED, assertCompiled, type Controls } from './controls.js';
 
-export interface BookingStateInput {
+export interface NestedLimitStateInput {
   readonly sold?: readonly number[] | Readonly<Record<string, number>>;
   readonly total?: number;
 }
 
 /** Units sold per class on one resource (the counters the booking system owns). */
-export interface BookingState {
+export interface NestedLimitState {
   readonly kind: 'nested-limits';
   /** sold[i]: units sold in class i + 1 (index 0 = the most expensive class). */
   readonly sold: Float64Array;
 }
 
-export function bookingState(controls: Controls, input: BookingStateInput = {}): BookingState {
+export function nestedLimitState(controls: Controls, input: NestedLimitStateInput = {}): NestedLimitState {
   assertCompiled(controls);
   const n = controls.limits.length;
   const o = object(input, 'state');
