@@ -1,11 +1,11 @@
 /**
- * `yieldcraft/metrics`: occupancy / load factor, ADR, RevPAR, yield (revenue or contribution) per
+ * `yieldcraft/metrics`: occupancy rate / load factor, ADR, RevPAR, yield (revenue or contribution) per
  * available unit, contribution totals, spill and spoilage, denied service, and revenue opportunity.
  * Ratios with an outcome as denominator return a `MetricValue` status union; ratios over capacity need
  * a capacity > 0. Never NaN.
  */
 export type { MetricValue } from './metricValue.js';
-export * from './occupancy.js';
+export * from './occupancyRate.js';
 export * from './averageDailyRate.js';
 export * from './yieldPerAvailableUnit.js';
 export * from './revpar.js';

@@ -5,7 +5,7 @@ import {
   averageDailyRate,
   deniedService,
   loadFactor,
-  occupancy,
+  occupancyRate,
   revenueOpportunity,
   revpar,
   spillAndSpoilage,
@@ -24,12 +24,12 @@ function pathOf(f: () => unknown): string | undefined {
   return undefined;
 }
 
-describe('occupancy / load factor', () => {
+describe('occupancyRate / loadFactor', () => {
   it('reproduces the OCC base example of the Outperform RMS help: 30 of 100 rooms, 5 out of order', () => {
     // help.outperform-rms.com "OCC & RevPAR base": CAPA = 100, OoO = 5, RN = 30 → Occ 30 % on capacity,
     // 31.57 % on capacity − OoO (shown truncated to two decimals).
-    expect(occupancy({ occupied: 30, capacity: 100 })).toBe(0.3);
-    expect(Math.floor(occupancy({ occupied: 30, capacity: 100, outOfOrder: 5 }) * 10000) / 100).toBe(31.57);
+    expect(occupancyRate({ occupied: 30, capacity: 100 })).toBe(0.3);
+    expect(Math.floor(occupancyRate({ occupied: 30, capacity: 100, outOfOrder: 5 }) * 10000) / 100).toBe(31.57);
   });
 
   it('loadFactor is occupancy under the airline name', () => {
@@ -37,10 +37,10 @@ describe('occupancy / load factor', () => {
   });
 
   it('throws for a zero capacity, more occupied than available, or all rooms out of order', () => {
-    expect(pathOf(() => occupancy({ occupied: 0, capacity: 0 }))).toBe('capacity');
-    expect(pathOf(() => occupancy({ occupied: 101, capacity: 100 }))).toBe('occupied');
-    expect(pathOf(() => occupancy({ occupied: 0, capacity: 100, outOfOrder: 100 }))).toBe('outOfOrder');
-    expect(pathOf(() => occupancy({ occupied: NaN, capacity: 100 }))).toBe('occupied');
+    expect(pathOf(() => occupancyRate({ occupied: 0, capacity: 0 }))).toBe('capacity');
+    expect(pathOf(() => occupancyRate({ occupied: 101, capacity: 100 }))).toBe('occupied');
+    expect(pathOf(() => occupancyRate({ occupied: 0, capacity: 100, outOfOrder: 100 }))).toBe('outOfOrder');
+    expect(pathOf(() => occupancyRate({ occupied: NaN, capacity: 100 }))).toBe('occupied');
   });
 });
 
@@ -73,7 +73,7 @@ describe('ADR, RevPAR, yield per available unit', () => {
           const revenue = sold * rate;
           const a = averageDailyRate({ revenue, sold });
           const r = revpar({ revenue, capacity });
-          const occ = occupancy({ occupied: sold, capacity });
+          const occ = occupancyRate({ occupied: sold, capacity });
           return a.status === 'ok' ? Math.abs(r - a.value * occ) <= 1e-9 * Math.max(1, r) : r === 0;
         },
       ),

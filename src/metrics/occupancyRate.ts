@@ -1,7 +1,7 @@
 /**
- * Occupancy (hotels) or load factor (airlines): the share of the capacity on offer that was used.
+ * Occupancy rate (hotels) or load factor (airlines): the share of the capacity on offer that was used.
  *
- *   occupancy = occupied / (capacity − outOfOrder)
+ *   occupancy rate = occupied / (capacity − outOfOrder)
  *
  * Over several nights or legs, pass totals: room-nights occupied over room-nights available (or revenue
  * passenger-km over available seat-km for the airline load factor). Rooms out of order may be taken out
@@ -15,19 +15,19 @@
  * @param input.outOfOrder - units withdrawn from sale, ≥ 0 and < capacity (default 0)
  * @returns a share in [0, 1]
  * @example
- * import { occupancy } from 'yieldcraft/metrics';
- * occupancy({ occupied: 30, capacity: 100 }); // => 0.3
- * occupancy({ occupied: 30, capacity: 100, outOfOrder: 5 }); // => 0.3157894736842105
+ * import { occupancyRate } from 'yieldcraft/metrics';
+ * occupancyRate({ occupied: 30, capacity: 100 }); // => 0.3
+ * occupancyRate({ occupied: 30, capacity: 100, outOfOrder: 5 }); // => 0.3157894736842105
  */
 import { fail, nonNegative, object, positive } from '../internal/validate.js';
 
-export interface OccupancyInput {
+export interface OccupancyRateInput {
   readonly occupied: number;
   readonly capacity: number;
   readonly outOfOrder?: number;
 }
 
-export function occupancy(input: OccupancyInput): number {
+export function occupancyRate(input: OccupancyRateInput): number {
   const o = object(input, 'input');
   const occupied = nonNegative(o.occupied, 'occupied');
   const capacity = positive(o.capacity, 'capacity');
@@ -40,4 +40,4 @@ export function occupancy(input: OccupancyInput): number {
 }
 
 /** Load factor: the airline name for occupancy (seats flown over seats offered). */
-export const loadFactor = occupancy;
+export const loadFactor = occupancyRate;
