@@ -42,10 +42,9 @@
  * dp.bidPrice('AB', 0, 1); // => 50 (the value of the last seat with one period to go)
  */
 import { fail } from '../../internal/validate.js';
-import { compileBookingProcess } from './topalogluCompiled.js';
+import { bidPriceVector, compileBookingProcess, startCapacity } from './topalogluCompiled.js';
 import { remainingNetwork, type NetworkBookingProcess } from './topalogluModel.js';
 import { legBackward, legProbabilities, makeLegValueFunctions, type LegValueFunctions } from './lagrangianKernels.js';
-import { bidPriceVector, startCapacity } from './lagrangianRelaxation.js';
 import { dlp } from './dlp.js';
 import type { LpSolverName } from '../lp/types.js';
 

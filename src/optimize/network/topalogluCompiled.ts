@@ -5,6 +5,7 @@
  * the package (an implementation detail of the network policies and `simulate/`).
  * @internal
  */
+import { fail, nonNegative, nonNegativeInteger } from '../../internal/validate.js';
 import { validateBookingProcess, type NetworkBookingProcess } from './topalogluModel.js';
 
 export interface CompiledProcess {
@@ -86,4 +87,38 @@ export function compileBookingProcess(process: NetworkBookingProcess): CompiledP
     slotInLeg,
     p,
   };
+}
+
+/** Remaining capacity per leg at the start (validated) or the network's capacities. */
+export function startCapacity(cp: CompiledProcess, capacity: ArrayLike<number> | undefined): Int32Array {
+  if (capacity === undefined) return Int32Array.from(cp.capacity);
+  if (capacity.length !== cp.nR)
+    fail('options.capacity', `must hold one number per resource (${cp.nR}), got ${capacity.length}`, 'inconsistent');
+  const out = new Int32Array(cp.nR);
+  for (let i = 0; i < cp.nR; i++) out[i] = nonNegativeInteger(capacity[i], `options.capacity[${i}]`);
+  return out;
+}
+
+/** Bid prices given as a record by id or an array in network order → Float64Array (validated ≥ 0). */
+export function bidPriceVector(
+  cp: CompiledProcess,
+  prices: Readonly<Record<string, number>> | ArrayLike<number>,
+  path: string,
+): Float64Array {
+  const out = new Float64Array(cp.nR);
+  if (typeof (prices as ArrayLike<number>).length === 'number') {
+    const a = prices as ArrayLike<number>;
+    if (a.length !== cp.nR) fail(path, `must hold one bid price per resource (${cp.nR}), got ${a.length}`, 'inconsistent');
+    for (let i = 0; i < cp.nR; i++) out[i] = nonNegative(a[i], `${path}[${i}]`);
+    return out;
+  }
+  const rec = prices as Readonly<Record<string, number>>;
+  const known = new Set(cp.resourceIds);
+  for (const key of Object.keys(rec))
+    if (!known.has(key)) fail(`${path}.${key}`, `unknown resource id ${JSON.stringify(key)}`, 'unknown-reference');
+  cp.resourceIds.forEach((id, i) => {
+    if (!(id in rec)) fail(`${path}.${id}`, 'missing bid price', 'inconsistent');
+    out[i] = nonNegative(rec[id], `${path}.${id}`);
+  });
+  return out;
 }
