@@ -37,8 +37,11 @@
  * decideBidPrice({ product: 'AC', fare: 250 }, { sold: {} }, controls).reason; // => 'below-bid-price'
  */
 import type { Network } from '../model/index.js';
-import { fail, finite, join, object, positiveInteger } from '../internal/validate.js';
+import { YieldInputError } from '../model/errors.js';
+import { array, fail, finite, join, object, positiveInteger } from '../internal/validate.js';
 import { compileNetwork } from '../optimize/network/networkInput.js';
+import { COMPILED } from './controls.js';
+import type { ControlRequest, DecisionBuffer, Decision } from './decide.js';
 
 export type BidPriceTieRule = 'accept' | 'reject' | 'allocation';
 
@@ -50,9 +53,31 @@ export interface BidPriceControlsOptions {
 
 export const BID_PRICE_CONTROLS_DEFAULTS = { ties: 'accept', tolerance: 1e-9 } as const;
 
-/** Compiled bid-price controls (the `kind: 'bid-prices'` member of the controls union). */
-export interface BidPriceControls {
+/**
+ * Bid-price controls as plain data (what `JSON.stringify(controls)` gives and `compileControls` takes
+ * back): the network's resources and products (without demand), the bid prices, and the tie rule.
+ */
+export interface BidPriceSpec {
   readonly kind: 'bid-prices';
+  readonly resources: readonly { readonly id: string; readonly capacity: number }[];
+  readonly products: readonly { readonly id: string; readonly fare: number; readonly resources: readonly string[] }[];
+  readonly bidPrices: Readonly<Record<string, number>>;
+  /** DLP allocation by product id (needed by ties: 'allocation'). */
+  readonly allocation?: Readonly<Record<string, number>>;
+  readonly ties?: BidPriceTieRule;
+  readonly tolerance?: number;
+}
+
+/**
+ * Compiled bid-price controls (the `kind: 'bid-prices'` member of `Controls`): the spec's fields
+ * (enumerable, JSON round trip) plus typed tables for the hot path (non-enumerable, rebuilt by
+ * `compileControls`). Frozen.
+ */
+export interface BidPriceControls extends BidPriceSpec {
+  readonly ties: BidPriceTieRule;
+  readonly tolerance: number;
+  /** @internal product id → index (the compiled brand). */
+  readonly [COMPILED]: ReadonlyMap<string, number>;
   readonly resourceIds: readonly string[];
   readonly productIds: readonly string[];
   readonly resourceIndex: ReadonlyMap<string, number>;
@@ -69,9 +94,7 @@ export interface BidPriceControls {
   readonly productStart: Int32Array;
   readonly productResources: Int32Array;
   /** DLP allocation per product index (for ties: 'allocation'), or null. */
-  readonly allocation: Float64Array | null;
-  readonly ties: BidPriceTieRule;
-  readonly tolerance: number;
+  readonly allocationArray: Float64Array | null;
 }
 
 /** Why a request was accepted or rejected. */
@@ -142,8 +165,28 @@ export function bidPriceControls(
   }
   if (ties === 'allocation' && allocation === null)
     fail('options.allocation', "ties: 'allocation' needs the DLP allocation (pass the dlp result, or options.allocation)", 'inconsistent');
-  return {
+  const resources = Object.freeze(net.resourceIds.map((id, i) => Object.freeze({ id, capacity: net.capacity[i]! })));
+  const products = Object.freeze(
+    net.productIds.map((id, j) =>
+      Object.freeze({
+        id,
+        fare: net.fare[j]!,
+        resources: Object.freeze(Array.from(net.productResources.subarray(net.productStart[j]!, net.productStart[j + 1]!), (i) => net.resourceIds[i]!)),
+      }),
+    ),
+  );
+  const priceRecord: Record<string, number> = {};
+  net.resourceIds.forEach((id, i) => (priceRecord[id] = bidPrice[i]!));
+  const controls: Record<string, unknown> = {
     kind: 'bid-prices',
+    resources,
+    products,
+    bidPrices: Object.freeze(priceRecord),
+    ...(allocation ? { allocation: Object.freeze(Object.fromEntries(net.productIds.map((id, j) => [id, allocation![j]!]))) } : {}),
+    ties,
+    tolerance,
+  };
+  const hidden: Record<string, unknown> = {
     resourceIds: net.resourceIds,
     productIds: net.productIds,
     resourceIndex: net.resourceIndex,
@@ -154,10 +197,33 @@ export function bidPriceControls(
     hurdle,
     productStart: net.productStart,
     productResources: net.productResources,
-    allocation,
-    ties,
-    tolerance,
+    allocationArray: allocation,
   };
+  for (const [k, v] of Object.entries(hidden)) Object.defineProperty(controls, k, { value: v, enumerable: false });
+  Object.defineProperty(controls, COMPILED, { value: net.productIndex, enumerable: false });
+  return Object.freeze(controls) as unknown as BidPriceControls;
+}
+
+/** Compiles a {@link BidPriceSpec} (e.g. `JSON.parse` of earlier controls) back into controls. @internal */
+export function compileBidPriceSpec(spec: unknown, path = 'controls'): BidPriceControls {
+  const s = object(spec, path);
+  const resources = array<Record<string, unknown>>(s.resources, join(path, 'resources'));
+  const products = array<Record<string, unknown>>(s.products, join(path, 'products'));
+  const network = {
+    resources: resources as unknown as Network['resources'],
+    products: products.map((p) => ({ ...object(p, join(path, 'products')), demand: 0 })) as unknown as Network['products'],
+  };
+  try {
+    return bidPriceControls(network, object(s.bidPrices, join(path, 'bidPrices')) as Record<string, number>, {
+      ...(s.ties === undefined ? {} : { ties: s.ties as BidPriceTieRule }),
+      ...(s.tolerance === undefined ? {} : { tolerance: s.tolerance as number }),
+      ...(s.allocation === undefined ? {} : { allocation: s.allocation as Record<string, number> }),
+    });
+  } catch (e) {
+    if (e instanceof YieldInputError && !e.path.startsWith(path))
+      throw new YieldInputError(e.code, e.path.replace(/^network\b|^prices\b|^options\b/, path), e.message.replace(/^[^:]*: /, ''));
+    throw e;
+  }
 }
 
 /**
@@ -187,7 +253,7 @@ export interface BidPriceDecider {
 
 /** A hot-path decider over compiled controls (no validation per call: indexes must be in range). */
 export function createBidPriceDecider(controls: BidPriceControls): BidPriceDecider {
-  const { hurdle, productStart, productResources, allocation, ties, tolerance } = controls;
+  const { hurdle, productStart, productResources, allocationArray: allocation, ties, tolerance } = controls;
   const verdict: BidPriceVerdict = { accept: false, reason: 'no-capacity', hurdle: 0, margin: 0, tie: false, limitingResource: -1 };
   return {
     decide(j, quantity, value, remaining, productSold) {
@@ -324,7 +390,7 @@ export function decideBidPrice(request: NetworkRequest, state: NetworkInventory,
       explanation = `reject at the tie (rule 'reject'): ${base}`;
       break;
     case 'allocation-exhausted':
-      explanation = `reject at the tie: the DLP allocation of ${fmt(controls.allocation![j]!)} would be exceeded (${base})`;
+      explanation = `reject at the tie: the DLP allocation of ${fmt(controls.allocationArray![j]!)} would be exceeded (${base})`;
       break;
   }
   return {
@@ -343,4 +409,111 @@ export function decideBidPrice(request: NetworkRequest, state: NetworkInventory,
 
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Math.round(x * 100) / 100);
+}
+
+/** The booking state `decide` reads on a network: units sold per resource and per product (typed arrays the booking system owns). */
+export interface NetworkBookingState {
+  readonly kind: 'bid-prices';
+  /** sold[i]: units sold of resource i (input order). */
+  readonly sold: Float64Array;
+  /** productSold[j]: units sold of product j (for ties: 'allocation'). */
+  readonly productSold: Float64Array;
+}
+
+/**
+ * Builds and validates the network booking state for `decide` with bid-price controls: units sold per
+ * resource id and per product id (whole numbers ≥ 0, resources not above capacity). The booking system
+ * then updates the arrays itself after each accepted request (every resource of the product, and the
+ * product): see `recordNetworkSale`.
+ */
+export function networkBookingState(
+  controls: BidPriceControls,
+  input: { readonly sold?: Readonly<Record<string, number>>; readonly productSold?: Readonly<Record<string, number>> } = {},
+): NetworkBookingState {
+  object(input, 'state');
+  const sold = new Float64Array(controls.capacity.length);
+  const productSold = new Float64Array(controls.productIds.length);
+  if (input.sold !== undefined)
+    for (const [id, v] of Object.entries(object(input.sold, 'state.sold'))) {
+      const i = controls.resourceIndex.get(id);
+      if (i === undefined) fail(join('state.sold', id), `unknown resource id ${JSON.stringify(id)}`, 'unknown-reference');
+      const s = finite(v, join('state.sold', id));
+      if (s < 0) fail(join('state.sold', id), `must be ≥ 0, got ${s}`);
+      if (s > controls.capacity[i]!) fail(join('state.sold', id), `${s} sold exceeds the capacity ${controls.capacity[i]}`, 'inconsistent');
+      sold[i] = s;
+    }
+  if (input.productSold !== undefined)
+    for (const [id, v] of Object.entries(object(input.productSold, 'state.productSold'))) {
+      const j = controls.productIndex.get(id);
+      if (j === undefined) fail(join('state.productSold', id), `unknown product id ${JSON.stringify(id)}`, 'unknown-reference');
+      const s = finite(v, join('state.productSold', id));
+      if (s < 0) fail(join('state.productSold', id), `must be ≥ 0, got ${s}`);
+      productSold[j] = s;
+    }
+  return { kind: 'bid-prices', sold, productSold };
+}
+
+/** Records an accepted sale of `quantity` units of product j in the state (every resource it uses). */
+export function recordNetworkSale(state: NetworkBookingState, controls: BidPriceControls, j: number, quantity: number): void {
+  for (let q = controls.productStart[j]!; q < controls.productStart[j + 1]!; q++) state.sold[controls.productResources[q]!]! += quantity;
+  state.productSold[j]! += quantity;
+}
+
+/**
+ * The `'bid-prices'` branch of `decide` (allocation-free): writes into `out`. Reasons: 'accepted'
+ * (above the hurdle, or a tie the rule accepts); 'sold-out' (a resource has fewer than `quantity` units
+ * left: `bindingLimit` is that resource's index); 'below-bid-price'; 'tie-rejected';
+ * 'allocation-exhausted'. `classIndex` is the product index, `bindingLimit` the index of the product's
+ * resource with the fewest units left (first on ties), `available` those units (floored).
+ * @internal called by `decide`
+ */
+export function decideNetwork(
+  request: ControlRequest,
+  state: NetworkBookingState,
+  controls: BidPriceControls,
+  out: DecisionBuffer,
+): Decision {
+  const m = controls.capacity.length;
+  if (state === null || typeof state !== 'object' || state.kind !== 'bid-prices' || state.sold.length !== m)
+    throw new YieldInputError('inconsistent', 'state', `must be built by networkBookingState(controls) for these ${m} resources`);
+  const product = request.product;
+  let j: number | undefined;
+  if (typeof product === 'number') j = Number.isInteger(product) && product >= 0 && product < controls.productIds.length ? product : undefined;
+  else if (typeof product === 'string') j = controls.productIndex.get(product);
+  if (j === undefined) throw new YieldInputError('unknown-reference', 'request.product', `names no product: ${JSON.stringify(product)}`);
+  const q = request.quantity === undefined ? 1 : request.quantity;
+  if (!Number.isInteger(q) || q < 1) throw new YieldInputError('invalid', 'request.quantity', `must be a whole number ≥ 1, got ${q}`);
+  const { capacity, productStart, productResources, hurdle, tolerance, ties } = controls;
+  let least = Infinity;
+  let leastAt = -1;
+  for (let k = productStart[j]!; k < productStart[j + 1]!; k++) {
+    const i = productResources[k]!;
+    const left = capacity[i]! - state.sold[i]!;
+    if (left < least) {
+      least = left;
+      leastAt = i;
+    }
+  }
+  out.classIndex = j;
+  out.quantity = q;
+  out.bindingLimit = leastAt;
+  out.available = least > 0 ? Math.floor(least) : 0;
+  if (least < q) {
+    out.accept = false;
+    out.reason = 'sold-out';
+    return out;
+  }
+  const value = controls.fare[j]!;
+  const h = hurdle[j]!;
+  if (Math.abs(value - h) <= tolerance * Math.max(1, Math.abs(value), Math.abs(h))) {
+    const ok =
+      ties === 'accept' ||
+      (ties === 'allocation' && state.productSold[j]! + q <= controls.allocationArray![j]! + tolerance * Math.max(1, controls.allocationArray![j]!));
+    out.accept = ok;
+    out.reason = ok ? 'accepted' : ties === 'reject' ? 'tie-rejected' : 'allocation-exhausted';
+  } else {
+    out.accept = value > h;
+    out.reason = value > h ? 'accepted' : 'below-bid-price';
+  }
+  return out;
 }

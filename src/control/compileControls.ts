@@ -14,13 +14,16 @@
 import { fail, object } from '../internal/validate.js';
 import type { Controls, ControlsSpec } from './controls.js';
 import { compileNestedLimits } from './nestedLimitControls.js';
+import { compileBidPriceSpec } from './bidPriceControls.js';
 
 export function compileControls(spec: ControlsSpec): Controls {
   const s = object(spec, 'controls');
   switch (s.kind) {
     case 'nested-limits':
       return compileNestedLimits(s.limits, s.classIds, 'controls.limits', 'controls.classIds');
+    case 'bid-prices':
+      return compileBidPriceSpec(s, 'controls');
     default:
-      return fail('controls.kind', `must be 'nested-limits', got ${JSON.stringify(s.kind)}`);
+      return fail('controls.kind', `must be 'nested-limits' or 'bid-prices', got ${JSON.stringify(s.kind)}`);
   }
 }

@@ -15,6 +15,7 @@
  */
 
 import { YieldInputError } from '../model/errors.js';
+import type { BidPriceControls, BidPriceSpec } from './bidPriceControls.js';
 
 /** Marks controls built (and validated) by a factory of this folder. @internal */
 export const COMPILED: unique symbol = Symbol('yieldcraft.controls');
@@ -35,10 +36,10 @@ export interface NestedLimitControls extends NestedLimitsSpec {
 }
 
 /** Plain-data controls of every kind (extend with `| BidPriceSpec`). */
-export type ControlsSpec = NestedLimitsSpec;
+export type ControlsSpec = NestedLimitsSpec | BidPriceSpec;
 
 /** Compiled controls of every kind (extend with `| BidPriceControls`). */
-export type Controls = NestedLimitControls;
+export type Controls = NestedLimitControls | BidPriceControls;
 
 /** Throws unless `controls` came from a factory of this folder (cheap: one property read). @internal */
 export function assertCompiled(controls: unknown): asserts controls is Controls {

@@ -41,6 +41,7 @@
 import { YieldInputError } from '../model/errors.js';
 import { COMPILED, assertCompiled, type Controls, type NestedLimitControls } from './controls.js';
 import type { NestedLimitState } from './nestedLimitState.js';
+import { decideNetwork, type NetworkBookingState } from './bidPriceControls.js';
 
 /** A request on the booking path (compatible with `BookingRequest` of `yieldcraft/model`). */
 export interface ControlRequest {
@@ -50,7 +51,14 @@ export interface ControlRequest {
   readonly quantity?: number;
 }
 
-export type DecisionReason = 'accepted' | 'sold-out' | 'class-limit';
+export type DecisionReason =
+  | 'accepted'
+  | 'sold-out'
+  | 'class-limit'
+  // bid-price controls (bidPriceControls.ts):
+  | 'below-bid-price'
+  | 'tie-rejected'
+  | 'allocation-exhausted';
 
 /** A decision, written in place by `decide` (use `Decision` for the read-only view). */
 export interface DecisionBuffer {
@@ -74,15 +82,16 @@ export function createDecision(): DecisionBuffer {
 
 export function decide(
   request: ControlRequest,
-  state: NestedLimitState,
+  state: NestedLimitState | NetworkBookingState,
   controls: Controls,
   out: DecisionBuffer = createDecision(),
 ): Decision {
   assertCompiled(controls);
   switch (controls.kind) {
     case 'nested-limits':
-      return decideNested(request, state, controls, out);
-    // case 'bid-prices': return decideBidPrice(request, state, controls, out);   (bidPrice*.ts)
+      return decideNested(request, state as NestedLimitState, controls, out);
+    case 'bid-prices':
+      return decideNetwork(request, state as NetworkBookingState, controls, out);
   }
 }
 

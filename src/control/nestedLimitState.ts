@@ -30,6 +30,8 @@ export interface NestedLimitState {
 
 export function nestedLimitState(controls: Controls, input: NestedLimitStateInput = {}): NestedLimitState {
   assertCompiled(controls);
+  if (controls.kind !== 'nested-limits')
+    fail('controls', 'bid-price controls keep a network state: use networkBookingState(controls, …)', 'inconsistent');
   const n = controls.limits.length;
   const o = object(input, 'state');
   const sold = new Float64Array(n);

@@ -179,7 +179,7 @@ describe('decide and its builders: bad input', () => {
     expect(pathOf(() => nestedLimitControls([100, 50], { classIds: ['a'] }))).toBe('options.classIds');
     expect(pathOf(() => nestedLimitControls([100, 50], { classIds: ['a', 'a'] }))).toBe('options.classIds[1]');
     expect(pathOf(() => compileControls({ kind: 'nested-limits', limits: [1, 2] }))).toBe('controls.limits[1]');
-    expect(pathOf(() => compileControls({ kind: 'bid-prices' } as never))).toBe('controls.kind');
+    expect(pathOf(() => compileControls({ kind: 'bid-prices' } as never))).toBe('controls.resources');
   });
 
   it('nestedLimitState names bad counts, unknown ids and an inconsistent total', () => {
