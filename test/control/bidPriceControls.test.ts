@@ -6,6 +6,7 @@ import {
   decideBidPrice,
 } from '../../src/control/bidPriceControls.js';
 import { reoptimizeDlp, reoptimizeSchedule } from '../../src/control/bidPriceReoptimize.js';
+import { compileControls, createDecision, decide, networkBookingState, recordNetworkSale } from '../../src/control/index.js';
 import { dlp } from '../../src/optimize/network/index.js';
 import { YieldInputError, type Network } from '../../src/model/index.js';
 import { mannheimHotel } from '../optimize/network/networkFixtures.js';
@@ -154,5 +155,49 @@ describe('reoptimizeSchedule(horizon, times) and reoptimizeDlp(network, state)',
   it('rejects sales above capacity and a share outside [0, 1]', async () => {
     await expect(reoptimizeDlp(twoLegs, { sold: { AB: 101 } })).rejects.toMatchObject({ path: 'input.sold.AB' });
     await expect(reoptimizeDlp(twoLegs, { sold: {}, remainingDemand: 1.5 })).rejects.toMatchObject({ path: 'input.remainingDemand' });
+  });
+});
+
+describe("decide(request, state, controls) with kind: 'bid-prices'", () => {
+  it('dispatches to the network rule and agrees with decideBidPrice', () => {
+    const controls = bidPriceControls(twoLegs, { AB: 150, BC: 120 });
+    const state = networkBookingState(controls, { sold: { AB: 99 } });
+    expect(decide({ product: 'AC' }, state, controls)).toMatchObject({ accept: true, reason: 'accepted', classIndex: 2, bindingLimit: 0, available: 1 });
+    expect(decide({ product: 'AC', quantity: 2 }, state, controls)).toMatchObject({ accept: false, reason: 'sold-out', bindingLimit: 0 });
+    const cheap = bidPriceControls(twoLegs, { AB: 150, BC: 160 });
+    expect(decide({ product: 2 }, networkBookingState(cheap), cheap).reason).toBe('below-bid-price');
+  });
+  it('follows the DLP allocation at ties and records sales in the state', async () => {
+    const r = await dlp(twoLegs);
+    if (r.status !== 'optimal') throw new Error('dlp failed');
+    const controls = bidPriceControls(twoLegs, r, { ties: 'allocation' });
+    const state = networkBookingState(controls);
+    const out = createDecision();
+    let sold = 0;
+    for (let k = 0; k < 60; k++) {
+      const d = decide({ product: 'AC' }, state, controls, out);
+      if (!d.accept) {
+        expect(d.reason).toBe('allocation-exhausted');
+        break;
+      }
+      recordNetworkSale(state, controls, d.classIndex, d.quantity);
+      sold++;
+    }
+    expect(sold).toBe(40); // the DLP allocation of AC
+    expect(Array.from(state.sold)).toEqual([40, 40]);
+  });
+  it('survives a JSON round trip through compileControls', () => {
+    const controls = bidPriceControls(twoLegs, { AB: 150, BC: 120 }, { ties: 'reject' });
+    const back = compileControls(JSON.parse(JSON.stringify(controls)));
+    expect(back.kind).toBe('bid-prices');
+    if (back.kind !== 'bid-prices') return;
+    expect(Array.from(back.hurdle)).toEqual(Array.from(controls.hurdle));
+    expect(back.ties).toBe('reject');
+    expect(JSON.stringify(back)).toBe(JSON.stringify(controls));
+  });
+  it('rejects a nested-limits state and an unknown product', () => {
+    const controls = bidPriceControls(twoLegs, { AB: 1, BC: 1 });
+    expect(() => decide({ product: 'AC' }, { kind: 'nested-limits', sold: new Float64Array(2) }, controls)).toThrow(/networkBookingState/);
+    expect(() => decide({ product: 'ZZ' }, networkBookingState(controls), controls)).toThrow(YieldInputError);
   });
 });

@@ -211,21 +211,40 @@ function fromSolution(net: CompiledNetwork, sol: LpSolution, buildMs: number): D
   const pi = sol.duals;
   for (let i = 0; i < pi.length; i++) if (pi[i]! < 0 && pi[i]! > -eps) pi[i] = 0;
   const x = sol.primal;
-  const allocation: Record<string, number> = {};
-  for (let j = 0; j < x.length; j++) allocation[net.productIds[j]!] = x[j]!;
-  const bidPrices: Record<string, number> = {};
-  for (let i = 0; i < pi.length; i++) bidPrices[net.resourceIds[i]!] = pi[i]!;
   const t = sol.timings;
-  return {
-    status: 'optimal',
+  const result = {
+    status: 'optimal' as const,
     objective: sol.objective,
-    allocation,
-    bidPrices,
     allocationArray: x,
     bidPriceArray: pi,
     solver: sol.solver,
     timings: { ...t, buildMs: t.buildMs + buildMs, extractMs: t.extractMs + (performance.now() - t0) },
   };
+  // The id-keyed records are built on first read (cached): a 20,000-product re-solve loop that reads only
+  // the typed arrays does not pay for them.
+  lazy(result, 'allocation', () => {
+    const out: Record<string, number> = {};
+    for (let j = 0; j < x.length; j++) out[net.productIds[j]!] = x[j]!;
+    return out;
+  });
+  lazy(result, 'bidPrices', () => {
+    const out: Record<string, number> = {};
+    for (let i = 0; i < pi.length; i++) out[net.resourceIds[i]!] = pi[i]!;
+    return out;
+  });
+  return result as unknown as DlpOptimal;
+}
+
+function lazy(target: object, key: string, build: () => unknown): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = build();
+      Object.defineProperty(target, key, { value, enumerable: true, writable: false, configurable: false });
+      return value;
+    },
+  });
 }
 
 export async function dlp(network: Network, options: DlpOptions = {}): Promise<DlpResult> {
@@ -233,5 +252,6 @@ export async function dlp(network: Network, options: DlpOptions = {}): Promise<D
   const net = compileNetwork(network);
   const buildMs = performance.now() - t0;
   const r = await solveDlp(net, {}, options);
-  return { ...r, timings: { ...r.timings, buildMs: r.timings.buildMs + buildMs } } as DlpResult;
+  (r.timings as { buildMs: number }).buildMs += buildMs;
+  return r;
 }
