@@ -42,6 +42,9 @@ export interface BookingTable {
   readonly status: Uint8Array;
   /** The day the final status becomes known (see the module doc); 2^31 − 1 for 'active'. */
   readonly knownDay: Int32Array;
+  /** The segments, sorted; `segmentIndex[i]` is row i's position in it. */
+  readonly segments: readonly string[];
+  readonly segmentIndex: Int32Array;
   /** The earliest and the latest stay night over all rows (NaN when empty). */
   readonly firstNight: number;
   readonly lastNight: number;
@@ -71,6 +74,8 @@ export function bookingTable(records: readonly BookingRecord[], path = 'records'
   const rate = new Float64Array(n);
   const status = new Uint8Array(n);
   const knownDay = new Int32Array(n);
+  const segmentIndex = new Int32Array(n);
+  const segmentCodes = new Map<string, number>();
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -101,6 +106,12 @@ export function bookingTable(records: readonly BookingRecord[], path = 'records'
       if ((s === STATUS_STAYED || s === STATUS_NO_SHOW) && k < a)
         fail(join(join(path, i), 'statusDate'), `a ${r.status} cannot be recorded before the arrival date ${r.arrivalDate}`);
     } else k = s === STATUS_STAYED ? a + r.nights : a;
+    let code = segmentCodes.get(r.segment);
+    if (code === undefined) {
+      code = segmentCodes.size;
+      segmentCodes.set(r.segment, code);
+    }
+    segmentIndex[i] = code;
     bookingDay[i] = b;
     arrivalDay[i] = a;
     nights[i] = r.nights;
@@ -111,6 +122,13 @@ export function bookingTable(records: readonly BookingRecord[], path = 'records'
     if (a < first) first = a;
     if (a + r.nights - 1 > last) last = a + r.nights - 1;
   }
+  // Renumber the segments in sorted order.
+  const segments = [...segmentCodes.keys()].sort();
+  const rank = new Int32Array(segments.length);
+  segments.forEach((seg, j) => {
+    rank[segmentCodes.get(seg) as number] = j;
+  });
+  for (let i = 0; i < n; i++) segmentIndex[i] = rank[segmentIndex[i] as number] as number;
   return {
     kind: 'booking-table',
     length: n,
@@ -122,6 +140,8 @@ export function bookingTable(records: readonly BookingRecord[], path = 'records'
     rate,
     status,
     knownDay,
+    segments,
+    segmentIndex,
     firstNight: n === 0 ? Number.NaN : first,
     lastNight: n === 0 ? Number.NaN : last,
   };

@@ -73,6 +73,8 @@ export function groupIndex(
   extraKeys: readonly string[] = [],
 ): { keys: string[]; index: Int32Array } {
   const n = table.length;
+  if (by === undefined && keys === undefined && extraKeys.every((k) => table.segments.includes(k)))
+    return { keys: [...table.segments], index: table.segmentIndex }; // the table's own segment index (read only)
   const index = new Int32Array(n);
   const f = by ?? NIGHT_GRID_DEFAULTS.by;
   if (by !== undefined && typeof by !== 'function') fail('options.by', 'must be a function of a record', 'invalid-type');

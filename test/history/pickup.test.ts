@@ -28,10 +28,13 @@ describe('pickup(records, from, to)', () => {
         const p = pickup(deepFreeze(records), from, to, range);
         const a = onTheBooks(records, from, range).values;
         const b = onTheBooks(records, to, range).values;
+        let bad = 0;
         for (let j = 0; j < a.length; j++) {
-          expect(p.net.values[j]).toBe(b[j]! - a[j]!);
-          expect(p.net.values[j]).toBe(p.booked.values[j]! - p.cancelled.values[j]!);
+          if (p.net.values[j] !== b[j]! - a[j]!) bad++;
+          if (p.net.values[j] !== p.booked.values[j]! - p.cancelled.values[j]!) bad++;
         }
+        expect(bad).toBe(0);
+        expect(p.net.values.length).toBe(a.length);
       }),
       { numRuns: 100 },
     );
