@@ -113,14 +113,14 @@ export function overbookingLimit(input: OverbookingInput, options: OverbookingOp
     };
   }
 
-  const tol = OVERBOOKING_TIE_TOLERANCE * (p + h);
+  const tol = OVERBOOKING_TIE_TOLERANCE * p + OVERBOOKING_TIE_TOLERANCE * h; // no overflow for huge p, h
   const walk = new ProfitWalk(law, C, p, h, basis);
   let best = walk.outcome();
   for (;;) {
     const b = walk.b;
     const denied = law.denied(b);
     // An upper bound on Δ(b′) for every b′ ≥ b (it is Δ(b) itself for binomial shows or per booking).
-    const bound = basis === 'per-show' ? p * law.maxShowProbability - (p + h) * denied : p - h * denied;
+    const bound = basis === 'per-show' ? p * (law.maxShowProbability - denied) - h * denied : p - h * denied;
     if (bound <= tol) return { status: 'optimal', ...best };
     if (b >= cap) return { status: 'capped', ...best };
     walk.step(law.turnsUp(b), denied);

@@ -271,3 +271,11 @@ describe('overbookingLimit: bad input', () => {
     expect(() => overbookingOutcome(ok, 101.5)).toThrow(YieldInputError);
   });
 });
+
+describe('overbookingLimit: extreme magnitudes', () => {
+  it('gives the same level for fares near the largest double as for their scaled-down twins', () => {
+    const small = overbookingLimit({ capacity: 200, fare: 300, deniedServiceCost: 500, showUp: binomial(0.93) });
+    const huge = overbookingLimit({ capacity: 200, fare: 3e305, deniedServiceCost: 5e305, showUp: binomial(0.93) });
+    expect(huge.authorized).toBe(small.authorized);
+  });
+});
