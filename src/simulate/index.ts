@@ -14,3 +14,4 @@ export * from './policies/dlpBidPricePolicy.js';
 export * from './policies/rlpBidPricePolicy.js';
 export * from './policies/dpDecompositionPolicy.js';
 export * from './policies/lagrangianPolicy.js';
+export * from './policies/davnPolicy.js';

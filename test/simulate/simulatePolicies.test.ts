@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  davnPolicy,
   deriveSeed,
   dlpBidPricePolicy,
   dpDecompositionPolicy,
@@ -144,6 +145,7 @@ describe('simulatePolicies(process, policies, options)', () => {
         dpDecompositionPolicy(),
         lagrangianPolicy({ iterations: 40, reoptimizationIterations: 5 }),
         recording(true, []),
+        davnPolicy(),
       ],
       { trajectories: 25, seed: 21, hindsight: true },
     );

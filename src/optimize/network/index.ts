@@ -7,3 +7,4 @@ export * from './topalogluModel.js';
 export * from './topalogluInstance.js';
 export * from './lagrangianRelaxation.js';
 export * from './dpDecomposition.js';
+export * from './davn.js';
