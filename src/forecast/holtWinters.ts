@@ -27,12 +27,18 @@
  * `stats::HoltWinters(seasonal = "additive")`. Without a trend (`trend: 'none'`) b ≡ 0.
  *
  * Start (when `initial` is not given): the yearly season (if used) is the first year's centred 7-day
- * moving average minus its mean (so it carries no weekly pattern); the weekly season is the mean, over
+ * moving average (so it carries no weekly pattern), less the growth measured by the mean
+ * year-over-year difference (so a service growing through its first year is not read as a season),
+ * centred on 0; the weekly season is the mean, over
  * the first min(4, n/m) weeks, of y − w minus its week's mean (detrended within the week); the trend is the
  * least-squares slope of those weekly means divided by m (0 with `trend: 'none'`); the level is the first
  * week's mean extrapolated back to the day before the series. Filtering starts with the first value.
- * The yearly season is used only when the series holds at least `yearPeriod + 4·period` days (with the
- * default `yearly: 'auto'`); a shorter series degrades gracefully to the weekly model.
+ * The yearly season is used only when the series holds at least two years (`2·yearPeriod + 4·period`
+ * days, with the default `yearly: 'auto'`); a shorter series degrades gracefully to the weekly model.
+ * With a single year, the yearly states are one noisy reading each and are confounded with growth: on
+ * the real hotel data (City Hotel, forecasts 30–60 days out from autumn 2016) they raised the MAE from
+ * 16 to 55 rooms. Pass `yearly: 'auto'` with `yearPeriod` shorter, or supply `initial.yearSeason`
+ * from a trusted profile, to force it.
  *
  * Fitting: parameters not fixed by the caller are found by Nelder–Mead on logistic transforms, within
  * α ∈ [0.0001, 0.9999], β ∈ [0.0001, 0.5], γ, δ ∈ [0.0001, 0.9999], φ ∈ [0.8, 0.98] (the bounds of
@@ -195,10 +201,17 @@ function defaultInit(y: ArrayLike<number>, m: number, M: number, useTrend: boole
       }
       ma[t] = sum / cnt;
     }
+    // growth per day from year-over-year differences (they cancel the season): without removing it,
+    // a series that grew during its first year would read the growth as a yearly season
+    let g = 0;
+    if (n > M) {
+      for (let t = M; t < n; t++) g += y[t]! - y[t - M]!;
+      g /= (n - M) * M;
+    }
     let mean = 0;
-    for (let t = 0; t < M; t++) mean += ma[t]!;
+    for (let t = 0; t < M; t++) mean += ma[t]! - g * t;
     mean /= M;
-    for (let t = 0; t < M; t++) yearSeason[t] = ma[t]! - mean;
+    for (let t = 0; t < M; t++) yearSeason[t] = ma[t]! - g * t - mean;
   }
   const weeks = Math.max(1, Math.min(4, Math.floor(n / m)));
   const adj = (t: number) => y[t]! - (M > 0 ? yearSeason[t]! : 0);
@@ -241,7 +254,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
   if (y.length < 2 * m) fail('series', `needs at least 2 seasons (${2 * m} values), got ${y.length}`, 'invalid');
   const initOpt = options.initial;
   const yearly =
-    initOpt !== undefined ? initOpt.yearSeason !== undefined && initOpt.yearSeason.length > 0 : yearlyOpt === 'auto' && y.length >= Mfull + 4 * m;
+    initOpt !== undefined ? initOpt.yearSeason !== undefined && initOpt.yearSeason.length > 0 : yearlyOpt === 'auto' && y.length >= 2 * Mfull + 4 * m;
   const M = yearly ? Mfull : 0;
   let init: Init;
   if (initOpt !== undefined) {

@@ -15,3 +15,6 @@ export * from './advancedPickup.js';
 export * from './accuracy.js';
 export * from './calendarEvents.js';
 export * from './fitPriceResponse.js';
+export * from './cancellationRates.js';
+export * from './forecastOccupancy.js';
+export * from './backtest.js';
