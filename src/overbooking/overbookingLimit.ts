@@ -101,7 +101,7 @@ export function overbookingLimit(input: OverbookingInput, options: OverbookingOp
     p > 0 &&
     (basis === 'per-show'
       ? h === 0 && C > 0 && law.unboundedSupport
-      : p > h * law.maxShowProbability || (p === h * law.maxShowProbability && law.unboundedSupport));
+      : p > h * law.maxShowProbability || (p === h * law.maxShowProbability && C > 0 && law.unboundedSupport));
   if (unbounded && cap === Infinity) {
     return {
       status: 'unbounded',

@@ -153,6 +153,14 @@ describe('overbookingLimit: edge cases and statuses', () => {
     expect(r.status).toBe('unbounded');
   });
 
+  it('per booking on a zero capacity with p = q·h every booking breaks even: authorizes 0', () => {
+    const r = overbookingLimit(
+      { capacity: 0, fare: 90, deniedServiceCost: 100, showUp: binomial(0.9) },
+      { revenueBasis: 'per-booking' },
+    );
+    expect(r).toMatchObject({ status: 'optimal', authorized: 0 });
+  });
+
   it('caps an unbounded search at maxAuthorized and says so', () => {
     const r = overbookingLimit(
       { capacity: 50, fare: 100, deniedServiceCost: 0, showUp: binomial(0.9) },
