@@ -3,14 +3,33 @@
  * fields and the 1-based line number where the row starts. Quoted fields may contain commas, doubled
  * quotes (`""` → `"`) and line breaks; line ends may be LF or CRLF (a CRLF inside a quoted field comes
  * out as LF). Blank lines are skipped (they hold no row). Rows without a quote take a fast path
- * (`String.split`). Only the current incomplete line is held in memory.
+ * (field bounds found with `indexOf`, no string per field). Only the current incomplete line is held in
+ * memory.
  *
  * Reference: Y. Shafranovich, "Common Format and MIME Type for Comma-Separated Values (CSV) Files",
  * RFC 4180 (2005), §2.
  * @internal
  */
 
-export type CsvRowHandler = (fields: string[], line: number) => void;
+/**
+ * One row, valid only during the callback (the object and its arrays are reused for the next row).
+ * Unquoted rows keep `text` and the bounds of each field, so readers can parse numbers in place without
+ * allocating a string per field; quoted rows come as `list`.
+ */
+export interface CsvRow {
+  /** Number of fields. */
+  count: number;
+  /** The line, for an unquoted row (fields are text.slice(starts[i], ends[i])); else null. */
+  text: string | null;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** The fields of a quoted row; else null. */
+  list: string[] | null;
+  /** Field i as a string (i < count). */
+  field(i: number): string;
+}
+
+export type CsvRowHandler = (row: CsvRow, line: number) => void;
 /** A quoted field still open at the end of the input: the row starting on `line` is incomplete. */
 export type CsvErrorHandler = (line: number, message: string) => void;
 
@@ -27,6 +46,42 @@ const QUOTE = 34;
 const CR = 13;
 
 export function createCsvRowSplitter(): CsvRowSplitter {
+  const row: CsvRow = {
+    count: 0,
+    text: null,
+    starts: new Int32Array(64),
+    ends: new Int32Array(64),
+    list: null,
+    field(i: number): string {
+      if (this.list !== null) return this.list[i] as string;
+      return (this.text as string).slice(this.starts[i], this.ends[i]);
+    },
+  };
+  function unquoted(text: string): void {
+    let n = 0;
+    let from = 0;
+    for (;;) {
+      if (n === row.starts.length) {
+        const s2 = new Int32Array(n * 2);
+        s2.set(row.starts);
+        row.starts = s2;
+        const e2 = new Int32Array(n * 2);
+        e2.set(row.ends);
+        row.ends = e2;
+      }
+      const c = text.indexOf(',', from);
+      row.starts[n] = from;
+      if (c < 0) {
+        row.ends[n++] = text.length;
+        break;
+      }
+      row.ends[n++] = c;
+      from = c + 1;
+    }
+    row.count = n;
+    row.text = text;
+    row.list = null;
+  }
   let tail = ''; // text after the last line break seen
   let line = 0; // physical lines consumed
   // State of a row whose quoted field spans lines:
@@ -46,7 +101,8 @@ export function createCsvRowSplitter(): CsvRowSplitter {
     } else {
       if (text.length === 0) return;
       if (text.indexOf('"') < 0) {
-        onRow(text.split(','), line);
+        unquoted(text);
+        onRow(row, line);
         return;
       }
       fields = [];
@@ -93,7 +149,9 @@ export function createCsvRowSplitter(): CsvRowSplitter {
       }
     }
     open = false;
-    const row = fields;
+    row.list = fields;
+    row.count = fields.length;
+    row.text = null;
     fields = [];
     field = '';
     onRow(row, startLine);

@@ -53,7 +53,7 @@
  */
 import { fail } from '../internal/validate.js';
 import type { BookingRecord, BookingStatus } from './bookingRecord.js';
-import { createCsvRowSplitter } from './csvRows.js';
+import { createCsvRowSplitter, type CsvRow } from './csvRows.js';
 import { daysFromCivil, daysInMonth, fromEpochDay, parseEpochDay } from './epochDay.js';
 
 /** Default options of the hotel CSV reader. */
@@ -185,48 +185,82 @@ function makeConverter(header: readonly string[], options: HotelBookingsCsvOptio
   };
 
   // Per-row state shared by the helpers below (no closures allocated per row).
-  let f: readonly string[] = [];
+  let row: CsvRow;
   const problems: Problem[] = [];
-  const cell = (i: number): string => (i < 0 ? '' : (f[i] as string));
-  const required = (i: number, name: string): string | undefined => {
-    const v = cell(i);
-    if (isAbsent(v)) {
-      problems.push({ code: 'missing', message: `${name}: missing` });
-      return undefined;
+  // Categorical cells repeat: keep one copy of each distinct text (less memory for millions of rows).
+  const interned = new Map<string, string>();
+  const intern = (v: string): string => {
+    const seen = interned.get(v);
+    if (seen !== undefined) return seen;
+    if (interned.size < 100_000) interned.set(v, v);
+    return v;
+  };
+  const cell = (i: number): string => (i < 0 ? '' : row.field(i));
+  /** Is cell i empty, NA or NULL? (checked in place for unquoted rows) */
+  const absent = (i: number): boolean => {
+    if (i < 0) return true;
+    const text = row.text;
+    if (text === null) return isAbsent(row.field(i));
+    const a = row.starts[i] as number;
+    const len = (row.ends[i] as number) - a;
+    if (len === 0) return true;
+    if (len === 2) return text.charCodeAt(a) === 78 && text.charCodeAt(a + 1) === 65; // NA
+    if (len === 4) return text.startsWith('NULL', a);
+    return false;
+  };
+  /** Cell i as a whole number written in digits, or −1 (parsed in place for unquoted rows). */
+  const wholeAt = (i: number): number => {
+    const text = row.text;
+    if (text === null) return parseWhole(row.field(i));
+    const a = row.starts[i] as number;
+    const b = row.ends[i] as number;
+    if (b === a || b - a > 15) return -1;
+    let v = 0;
+    for (let j = a; j < b; j++) {
+      const d = text.charCodeAt(j) - 48;
+      if (d < 0 || d > 9) return -1;
+      v = v * 10 + d;
     }
     return v;
   };
+  const required = (i: number, name: string): string | undefined => {
+    if (absent(i)) {
+      problems.push({ code: 'missing', message: `${name}: missing` });
+      return undefined;
+    }
+    return cell(i);
+  };
   const whole = (i: number, name: string): number => {
-    const v = required(i, name);
-    if (v === undefined) return Number.NaN;
-    const n = parseWhole(v);
-    if (n < 0) problems.push({ code: 'invalid', message: `${name}: ${JSON.stringify(v)} is not a whole number ≥ 0` });
+    if (absent(i)) {
+      problems.push({ code: 'missing', message: `${name}: missing` });
+      return Number.NaN;
+    }
+    const n = wholeAt(i);
+    if (n < 0) problems.push({ code: 'invalid', message: `${name}: ${JSON.stringify(cell(i))} is not a whole number ≥ 0` });
     return n < 0 ? Number.NaN : n;
   };
   const optionalWhole = (i: number, name: string): number | undefined => {
-    const v = cell(i);
-    if (isAbsent(v)) return undefined;
-    const n = parseWhole(v);
-    if (n < 0) problems.push({ code: 'invalid', message: `${name}: ${JSON.stringify(v)} is not a whole number ≥ 0` });
+    if (absent(i)) return undefined;
+    const n = wholeAt(i);
+    if (n < 0) problems.push({ code: 'invalid', message: `${name}: ${JSON.stringify(cell(i))} is not a whole number ≥ 0` });
     return n < 0 ? undefined : n;
   };
-  const optionalText = (i: number): string | undefined => {
-    const v = cell(i);
-    return isAbsent(v) ? undefined : v;
-  };
+  const optionalText = (i: number): string | undefined => (absent(i) ? undefined : intern(cell(i)));
 
-  return function convert(fields: readonly string[], line: number): BookingRecord | RejectedRow {
-    if (fields.length !== width)
+  return function convert(current: CsvRow, line: number): BookingRecord | RejectedRow {
+    if (current.count !== width)
       return {
         line,
         code: 'column-count',
-        reason: `expected ${width} fields as in the header, found ${fields.length}`,
+        reason: `expected ${width} fields as in the header, found ${current.count}`,
       };
-    f = fields;
+    row = current;
     problems.length = 0;
 
-    const property = required(c.hotel, 'hotel');
-    const segment = required(c.segment, segmentColumn);
+    const propertyText = required(c.hotel, 'hotel');
+    const property = propertyText === undefined ? undefined : intern(propertyText);
+    const segmentText = required(c.segment, segmentColumn);
+    const segment = segmentText === undefined ? undefined : intern(segmentText);
 
     // Arrival date.
     const lead = whole(c.lead, 'lead_time');
@@ -381,13 +415,15 @@ export function createHotelBookingsCsvReader(options?: HotelBookingsCsvOptions):
   let records: BookingRecord[] = [];
   let rejected: RejectedRow[] = [];
 
-  const onRow = (fields: string[], line: number): void => {
+  const onRow = (row: CsvRow, line: number): void => {
     if (convert === undefined) {
-      convert = makeConverter(fields, options);
+      const header: string[] = [];
+      for (let i = 0; i < row.count; i++) header.push(row.field(i));
+      convert = makeConverter(header, options);
       return;
     }
     rows++;
-    const r = convert(fields, line);
+    const r = convert(row, line);
     if ('reason' in r) rejected.push(r);
     else records.push(r);
   };
