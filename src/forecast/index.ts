@@ -18,3 +18,5 @@ export * from './fitPriceResponse.js';
 export * from './cancellationRates.js';
 export * from './forecastOccupancy.js';
 export * from './backtest.js';
+export * from './forecastProductDemand.js';
+export * from './estimatePriceResponse.js';

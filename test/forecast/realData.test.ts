@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { readHotelBookingsCsv, onTheBooks, gridValue } from '../../src/history/index.js';
+import { forecastOccupancy } from '../../src/forecast/forecastOccupancy.js';
+import { backtest } from '../../src/forecast/backtest.js';
+import { cancellationRates } from '../../src/forecast/cancellationRates.js';
+import { forecastProductDemand } from '../../src/forecast/forecastProductDemand.js';
+import type { BookingRecord } from '../../src/history/bookingRecord.js';
+
+// Antonio, de Almeida & Nunes (2019), "Hotel booking demand datasets", Data in Brief 22: 41–49
+// (CC BY 4.0): 97,192 reservations of a city and a resort hotel in Portugal, arrivals 2015-07-01 …
+// 2017-04-30. Kept outside the repository, in ../shared/data/hotel-bookings/.
+const file = fileURLToPath(new URL('../../../shared/data/hotel-bookings/hotel_bookings_until_2017-04-30.csv.gz', import.meta.url));
+const present = existsSync(file);
+if (!present) console.warn(`forecast real-data tests skipped: ${file} is missing (the shared hotel-bookings data set)`);
+
+describe.skipIf(!present)('forecasting on the real hotel data (Antonio et al. 2019) — skipped when ../shared/data is absent', () => {
+  let records: BookingRecord[] = [];
+  const load = () => {
+    if (records.length === 0) records = readHotelBookingsCsv(gunzipSync(readFileSync(file)).toString('utf8')).records;
+    return records;
+  };
+
+  it('forecasts 30 nights of the City Hotel by segment, never below the floor, on-the-books as history counts it', () => {
+    const recs = load();
+    const asOf = '2017-01-15';
+    const f = forecastOccupancy(recs, { asOf, horizonDays: 30, property: 'City Hotel', by: 'segment', method: 'pickup-holt-winters' });
+    expect(f.status).toBe('ok');
+    const grid = onTheBooks(recs.filter((r) => r.property === 'City Hotel'), asOf);
+    for (const n of f.nights) {
+      expect(n.mean).toBeGreaterThanOrEqual(n.floor);
+      expect(Number.isFinite(n.sd)).toBe(true);
+      const expected = grid.keys.includes(n.segment!) && n.date >= grid.firstNight && n.date <= grid.lastNight ? gridValue(grid, n.date, n.segment) : 0;
+      expect(n.onTheBooks).toBe(expected);
+    }
+  });
+
+  it('beats the on-the-books baseline 7 and 30 days out in a rolling-origin backtest (4 origins, City Hotel)', () => {
+    const r = backtest(load(), {
+      method: ['pickup-holt-winters', 'naive-on-the-books'],
+      asOfDates: ['2016-10-06', '2016-11-03', '2016-12-01', '2017-01-05'],
+      horizons: [7, 30],
+      property: 'City Hotel',
+    });
+    expect(r.origins).toBe(4);
+    const [best, otb] = r.results;
+    for (let i = 0; i < 2; i++) expect(best!.byLead[i]!.mae).toBeLessThan(otb!.byLead[i]!.mae);
+  });
+
+  it('finds show-up rates that fall with lead time (Online TA bookings made far ahead cancel more)', () => {
+    const r = cancellationRates(load(), { asOf: '2017-01-01', property: 'City Hotel' });
+    const ota = r.rates.filter((x) => x.segment === 'Online TA');
+    expect(ota[0]!.showUpProbability).toBeGreaterThan(ota[ota.length - 1]!.showUpProbability);
+    for (const x of r.rates) expect(x.showUpProbability).toBeGreaterThanOrEqual(0);
+  });
+
+  it('produces per-product demand for two weeks of the Resort Hotel', () => {
+    const d = forecastProductDemand(load(), { asOf: '2017-02-01', horizonDays: 14, property: 'Resort Hotel' });
+    expect(d.status).toBe('ok');
+    expect(d.products.length).toBeGreaterThan(50);
+  });
+});
