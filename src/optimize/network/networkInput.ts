@@ -30,7 +30,7 @@ import { validateDemand } from '../../model/demand.js';
 import { array, fail, join, object } from '../../internal/validate.js';
 
 /** A product's demand as the network takes it: a Demand, or a number (the mean, deterministic). */
-export type ProductDemand = Demand | number;
+export type NetworkProductDemand = Demand | number;
 
 export interface CompiledNetwork {
   /** Resource ids in input order (index i). */
@@ -46,7 +46,7 @@ export interface CompiledNetwork {
   /** Mean demand per product over the horizon (units). */
   readonly meanDemand: Float64Array;
   /** The demand as given, per product. */
-  readonly demand: readonly ProductDemand[];
+  readonly demand: readonly NetworkProductDemand[];
   /** By product (CSR): offsets, length n + 1. */
   readonly productStart: Int32Array;
   /** By product (CSR): resource indexes. */
@@ -105,7 +105,7 @@ export function compileNetwork(network: Network, path = 'network'): CompiledNetw
   const productIndex = new Map<string, number>();
   const fare = new Float64Array(n);
   const meanDemand = new Float64Array(n);
-  const demand: ProductDemand[] = new Array(n);
+  const demand: NetworkProductDemand[] = new Array(n);
   const productStart = new Int32Array(n + 1);
   // Paths are built only when something fails: a 20,000-product network validates without
   // allocating a string per field.
@@ -152,7 +152,7 @@ export function compileNetwork(network: Network, path = 'network'): CompiledNetw
     productStart[j + 1] = k;
     const dem = prod.demand;
     meanDemand[j] = typeof dem === 'number' && dem >= 0 && dem !== Infinity ? dem : demandMean(dem, join(join(pp, j), 'demand'));
-    demand[j] = dem as ProductDemand;
+    demand[j] = dem as NetworkProductDemand;
   }
 
   const resourceStart = new Int32Array(m + 1);
