@@ -37,7 +37,8 @@ import { normalizeLp } from './normalizeLp.js';
 import { solveWithHighs } from './highsAdapter.js';
 import { solveWithJsLpSolver } from './jsLpSolverAdapter.js';
 import { fail } from '../../internal/validate.js';
-import { SOLVE_LP_DEFAULTS, type LpModel, type LpSolution, type SolveLpOptions } from './types.js';
+import type { NormalizedLp } from './normalizeLp.js';
+import { SOLVE_LP_DEFAULTS, type LpModel, type LpSolution, type LpSolverName, type SolveLpOptions } from './types.js';
 
 export async function solveLp(model: LpModel, options: SolveLpOptions = {}): Promise<LpSolution> {
   const solver = options.solver ?? SOLVE_LP_DEFAULTS.solver;
@@ -46,5 +47,13 @@ export async function solveLp(model: LpModel, options: SolveLpOptions = {}): Pro
   const t0 = performance.now();
   const lp = normalizeLp(model);
   const buildMs = performance.now() - t0;
+  return solver === 'highs' ? solveWithHighs(lp, buildMs) : solveWithJsLpSolver(lp, buildMs);
+}
+
+/**
+ * Solves a model already in normalised form (typed arrays, defaults filled, known valid): for builders
+ * inside yieldcraft (the DLP) whose input was validated upstream. @internal
+ */
+export function solveNormalizedLp(lp: NormalizedLp, solver: LpSolverName, buildMs = 0): Promise<LpSolution> {
   return solver === 'highs' ? solveWithHighs(lp, buildMs) : solveWithJsLpSolver(lp, buildMs);
 }

@@ -47,7 +47,8 @@
  */
 import type { Network } from '../../model/index.js';
 import { fail } from '../../internal/validate.js';
-import { solveLp } from '../lp/solveLp.js';
+import { solveNormalizedLp } from '../lp/solveLp.js';
+import type { NormalizedLp } from '../lp/normalizeLp.js';
 import { openLpSession } from '../lp/lpSession.js';
 import type { LpModel, LpSolution, LpSolverName, LpTimings } from '../lp/types.js';
 import { compileNetwork, type CompiledNetwork } from './networkInput.js';
@@ -141,11 +142,28 @@ export async function solveDlp(
   options: DlpOptions = {},
 ): Promise<DlpResult> {
   const solver = options.solver ?? DLP_DEFAULTS.solver;
+  if (solver !== 'highs' && solver !== 'javascript-lp-solver')
+    fail('options.solver', `must be 'highs' or 'javascript-lp-solver', got ${JSON.stringify(solver)}`);
   const t0 = performance.now();
   const model = dlpModel(net, overrides);
+  // the network was validated by compileNetwork and the overrides by dlpModel: skip re-validation
+  const m = net.capacity.length;
+  const lp: NormalizedLp = {
+    sense: 'max',
+    n: net.fare.length,
+    m,
+    cost: model.variables.objective as Float64Array,
+    lower: model.variables.lower as Float64Array,
+    upper: model.variables.upper as Float64Array,
+    starts: net.resourceStart,
+    indices: net.resourceProducts,
+    values: model.constraints.values as Float64Array,
+    rowLower: new Float64Array(m).fill(-Infinity),
+    rowUpper: model.constraints.upper as Float64Array,
+  };
   const buildMs = performance.now() - t0;
-  const sol = await solveLp(model, { solver });
-  return fromSolution(net, sol, buildMs);
+  const sol = await solveNormalizedLp(lp, solver, buildMs);
+  return fromSolution(net, sol, 0);
 }
 
 /** A DLP kept loaded in the solver, re-solved for new capacities / demands (see `openLpSession`). */
