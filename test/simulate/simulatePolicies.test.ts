@@ -184,6 +184,13 @@ describe('simulatePolicies(process, policies, options)', () => {
     expect(o.mean).toBeCloseTo(o.revenues.reduce((a, b) => a + b, 0) / 30, 9);
   });
 
+  it('does not mutate the process', async () => {
+    const p = hubProcess();
+    const copy = structuredClone(p);
+    await simulatePolicies(p, [dlpBidPricePolicy(), davnPolicy(), dpDecompositionPolicy()], { trajectories: 5, hindsight: true });
+    expect(p).toEqual(copy);
+  });
+
   it('rejects bad options naming the field', async () => {
     await expect(simulatePolicies(hubProcess(), [])).rejects.toThrowError(/policies: must list at least one policy/);
     await expect(simulatePolicies(hubProcess(), [dlpBidPricePolicy()], { trajectories: 0 })).rejects.toThrowError(/options.trajectories/);

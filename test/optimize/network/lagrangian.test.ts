@@ -111,6 +111,25 @@ describe('lagrangianRelaxation(process)', () => {
     );
   });
 
+  it('does not depend on the order of resources and products', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const a = tinyProcess(seed);
+        const nP = a.network.products.length;
+        const order = a.network.products.map((_, j) => nP - 1 - j); // reversed products
+        const probs: number[] = [];
+        for (let t = 0; t < a.periods; t++) for (const j of order) probs.push(a.arrivalProbabilities[t * nP + j]!);
+        const b = {
+          network: { resources: [...a.network.resources].reverse(), products: order.map((j) => a.network.products[j]!) },
+          periods: a.periods,
+          arrivalProbabilities: probs,
+        };
+        expect(lagrangianRelaxation(b, { iterations: 40 }).bound).toBeCloseTo(lagrangianRelaxation(a, { iterations: 40 }).bound, 9);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('does not mutate its input (deep-frozen process) and is deterministic', () => {
     const process = freeze(tinyProcess(424242));
     const copy = structuredClone(process);
