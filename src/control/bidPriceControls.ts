@@ -220,8 +220,10 @@ export function compileBidPriceSpec(spec: unknown, path = 'controls'): BidPriceC
       ...(s.allocation === undefined ? {} : { allocation: s.allocation as Record<string, number> }),
     });
   } catch (e) {
-    if (e instanceof YieldInputError && !e.path.startsWith(path))
-      throw new YieldInputError(e.code, e.path.replace(/^network\b|^prices\b|^options\b/, path), e.message.replace(/^[^:]*: /, ''));
+    if (e instanceof YieldInputError && !e.path.startsWith(path)) {
+      const where = e.path.replace(/^network\b/, path).replace(/^prices\b/, `${path}.bidPrices`).replace(/^options\b/, path);
+      throw new YieldInputError(e.code, where, e.message.slice(e.path.length + 2));
+    }
     throw e;
   }
 }

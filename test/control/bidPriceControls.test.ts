@@ -195,6 +195,20 @@ describe("decide(request, state, controls) with kind: 'bid-prices'", () => {
     expect(back.ties).toBe('reject');
     expect(JSON.stringify(back)).toBe(JSON.stringify(controls));
   });
+  it('names spec fields under controls when compiling a bad spec', () => {
+    const spec = JSON.parse(JSON.stringify(bidPriceControls(twoLegs, { AB: 150, BC: 120 })));
+    const at = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as YieldInputError).path;
+      }
+      return 'no error';
+    };
+    expect(at(() => compileControls({ ...spec, bidPrices: { AB: -1, BC: 0 } }))).toBe('controls.bidPrices.AB');
+    expect(at(() => compileControls({ ...spec, products: [{ ...spec.products[0], fare: Number.NaN }] }))).toBe('controls.products[0].fare');
+    expect(at(() => compileControls({ ...spec, ties: 'maybe' }))).toBe('controls.ties');
+  });
   it('rejects a nested-limits state and an unknown product', () => {
     const controls = bidPriceControls(twoLegs, { AB: 1, BC: 1 });
     expect(() => decide({ product: 'AC' }, { kind: 'nested-limits', sold: new Float64Array(2) }, controls)).toThrow(/networkBookingState/);
