@@ -161,9 +161,9 @@ function filter(
   const { alpha, gamma, delta, phi } = p;
   const beta = useTrend ? p.beta : 0;
   let sse = 0;
-  for (let t = 0; t < n; t++) {
-    const si = t % m;
-    const wi = M > 0 ? t % M : 0;
+  let si = 0;
+  let wi = 0;
+  for (let t = 0; t < n; t++, si = si + 1 === m ? 0 : si + 1, wi = wi + 1 === M ? 0 : wi + 1) {
     const sOld = s[si]!;
     const wOld = M > 0 ? w[wi]! : 0;
     const yhat = l + phi * b + sOld + wOld;
@@ -306,7 +306,7 @@ export function holtWinters(series: readonly number[], options: HoltWintersOptio
       }
       return filter(y, trial, init, m, M, useTrend, sseFrom);
     };
-    const best = nelderMead(objective, start, { step: 1, maxIterations: 150 * free.length, tolerance: 1e-9 });
+    const best = nelderMead(objective, start, { step: 1, maxIterations: 100 * free.length, tolerance: 1e-7 });
     free.forEach((k, i) => (p[k] = toInterval(best.x[i]!, B[k][0], B[k][1])));
   }
   const out = {

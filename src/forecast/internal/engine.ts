@@ -62,6 +62,7 @@ export class Engine {
   private readonly show: Float64Array; // key × bucket show-up probability
   private readonly hwFits = new Map<string, HoltWintersFit | null>();
   private readonly seriesStart: number;
+  private readonly getters = new Map<number, (r: number, s: number) => number>();
 
   constructor(
     readonly p: Prepared,
@@ -144,7 +145,12 @@ export class Engine {
     const { first, width } = this.matrix;
     const n = origin + lead;
     const r = n - first;
-    const get = getterAt(this.matrix, key, origin);
+    const gid = key * 1e6 + origin;
+    let get = this.getters.get(gid);
+    if (!get) {
+      get = getterAt(this.matrix, key, origin);
+      this.getters.set(gid, get);
+    }
     const slot = lead + 1;
     if (slot >= width) return null;
     const otb = get(r, slot);
@@ -215,7 +221,9 @@ export class Engine {
     const w = this.opts.window;
     if (method === 'additive-pickup') return additiveKernel(get, rows, slot, otb, w);
     if (method === 'multiplicative-pickup') return multiplicativeKernel(get, rows, slot, otb, w);
-    return advancedKernel(get, rows, slot, otb, w);
+    // row j (night − 7(j + 1)) shows increment k (slots k → k − 1) only if 7(j + 1) ≥ lead − k + 2
+    const lead = slot - 1;
+    return advancedKernel(get, rows, slot, otb, w, (k) => Math.max(0, Math.ceil((lead - k + 2) / 7) - 1));
   }
 
   /** Day of week of night origin + lead (0 = Sunday). */

@@ -75,7 +75,19 @@ export function multiplicativeKernel(get: CurveGetter, rows: ArrayLike<number>, 
   return { status: 'ok', forecast, pickup: forecast - otb, sd, used: n, fallback: false };
 }
 
-export function advancedKernel(get: CurveGetter, rows: ArrayLike<number>, d: number, otb: number, window: number): PickupEstimate {
+/**
+ * `firstRow(k)`, when given, is a lower bound on the index (in `rows`) of the first row that can show
+ * increment k — rows before it are known to lack a reading — so the scan can skip them (a speed hint;
+ * the NaN checks still decide).
+ */
+export function advancedKernel(
+  get: CurveGetter,
+  rows: ArrayLike<number>,
+  d: number,
+  otb: number,
+  window: number,
+  firstRow?: (k: number) => number,
+): PickupEstimate {
   let total = 0;
   let variance = 0;
   let used = 0;
@@ -84,7 +96,7 @@ export function advancedKernel(get: CurveGetter, rows: ArrayLike<number>, d: num
     let n = 0;
     let sum = 0;
     let sum2 = 0;
-    for (let i = 0; i < rows.length && n < window; i++) {
+    for (let i = firstRow ? firstRow(k) : 0; i < rows.length && n < window; i++) {
       const r = rows[i]!;
       const a = get(r, k);
       const b = get(r, k - 1);
