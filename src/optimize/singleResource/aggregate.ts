@@ -54,6 +54,9 @@ export type Aggregate =
   | { readonly kind: 'poisson'; readonly mean: number }
   | { readonly kind: 'pmf'; readonly pmf: Float64Array };
 
+/** Fare ratios within this of 1 count as equal fares. */
+export const RATIO_TIE = 1e-12;
+
 /** Tail mass below which a discrete pmf is cut when convolving. */
 export const TAIL = 1e-15;
 
@@ -127,7 +130,8 @@ export function single(d: Demand): Aggregate {
 
 /**
  * Littlewood's protection against a fare ratio r = p_low / p_high (T&vR 2004, §2.2.1):
- * - r ≥ 1: 0 (a class that pays no more is not worth a held unit);
+ * - r ≥ 1 − 1e-12: 0 (a class that pays no more is not worth a held unit; ratios within 1e-12 of 1 are
+ *   taken as equal fares, so that rounding in p̄ or in scaled fares never flips the answer);
  * - continuous (normal): y = max(0, μ + σ·Φ⁻¹(1 − r)) (eq. 2.4; y ≥ 0 is a constraint of the problem,
  *   the normal's mass below 0 is not demand); σ = 0: y = μ;
  * - discrete: the largest y with P(D ≥ y) > r, i.e. the smallest k ≥ 0 with P(D > k) ≤ r (eq. 2.3);
@@ -135,7 +139,7 @@ export function single(d: Demand): Aggregate {
  *   +Infinity for a normal with σ > 0 or a Poisson with λ > 0.
  */
 export function protect(agg: Aggregate, r: number): number {
-  if (r >= 1) return 0;
+  if (r >= 1 - RATIO_TIE) return 0;
   switch (agg.kind) {
     case 'normal': {
       if (agg.sd === 0) return agg.mean;

@@ -22,7 +22,9 @@
  *   periods − 1, i.e. the period with t = periods − k periods to go (so `[0]` is the first period, when
  *   t = periods, and the last entry is the period just before departure, t = 1).
  * - fares high → low: classIndex 0 is the highest fare.
- * - Ties: a request whose fare equals the bid price is accepted (p_i ≥ ΔV); `bidPrice(t, 0)` is +Infinity
+ * - Ties: a request whose fare equals the bid price is accepted (p_i ≥ ΔV), and so is one whose bid price
+ *   exceeds the fare by less than a relative 1e-9 (`DECISION_TIE`: float noise in V never flips a
+ *   decision, so scaling all fares by k leaves the controls unchanged); `bidPrice(t, 0)` is +Infinity
  *   (no unit left, nothing can be sold).
  *
  * Memory: a full table of V is (periods + 1)(capacity + 1) doubles: 80 MB at 10,000 periods × 1,000
@@ -110,6 +112,14 @@ function step(
     }
     cur[curOff + x] = v + s;
   }
+}
+
+/** Relative tolerance of the accept/protect decisions: a bid price within it of a fare is a tie. */
+export const DECISION_TIE = 1e-9;
+
+/** d > p beyond the tie tolerance. @internal */
+export function above(d: number, p: number): boolean {
+  return d - p > DECISION_TIE * Math.max(Math.abs(d), Math.abs(p));
 }
 
 export function dynamicProgram(input: DynamicProgramInput, options: DynamicProgramOptions = {}): DynamicProgramResult {
@@ -211,7 +221,7 @@ export function dynamicProgram(input: DynamicProgramInput, options: DynamicProgr
     const i = nonNegativeInteger(classIndex, 'classIndex');
     if (i >= n) fail('classIndex', `must be a class index in 0..${n - 1}, got ${i}`);
     if (xx === 0) return false;
-    return fares[i]! >= bid(tt, xx);
+    return !above(bid(tt, xx), fares[i]!);
   };
   const protectionLevels = (t: number): number[] => {
     const tt = checkT(t, 1);
@@ -221,7 +231,7 @@ export function dynamicProgram(input: DynamicProgramInput, options: DynamicProgr
     for (let j = 1; j < n; j++) {
       const p = fares[j]!;
       let y = 0;
-      while (y < C && block[o + y + 1]! - block[o + y]! > p) y++;
+      while (y < C && above(block[o + y + 1]! - block[o + y]!, p)) y++;
       out[j - 1] = y;
     }
     return out;

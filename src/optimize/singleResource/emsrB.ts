@@ -55,20 +55,24 @@ import { finishLevels, readEmsrOptions, type EmsrOptions } from './emsrOptions.j
 export function emsrBLevels(fares: readonly number[], groups: readonly (readonly Demand[])[]): number[] {
   const levels: number[] = [];
   const pooled: Demand[] = [];
-  let revenue = 0;
+  const means: number[] = [];
+  const pooledFares: number[] = [];
   let mean = 0;
   let prev = 0;
   for (let j = 1; j < fares.length; j++) {
     for (const d of groups[j - 1]!) {
       pooled.push(d);
       const m = demandMean(d);
+      means.push(m);
+      pooledFares.push(fares[j - 1]!);
       mean += m;
-      revenue += fares[j - 1]! * m;
     }
     const low = fares[j]!;
     let y = 0;
     if (mean > 0) {
-      const pbar = revenue / mean;
+      // p̄ as Σ p_k·(μ_k / Σμ): weights first, so p̄ stays exact for a single class and tiny means.
+      let pbar = 0;
+      for (let k = 0; k < means.length; k++) pbar += pooledFares[k]! * (means[k]! / mean);
       y = low >= pbar ? 0 : protect(aggregate(pooled), low / pbar);
     }
     y = Math.max(y, prev);

@@ -93,9 +93,10 @@ export function efficientFrontier(fares: readonly number[], Q: readonly number[]
     while (stack.length >= 2) {
       const s = stack[stack.length - 2]!;
       top = stack[stack.length - 1]!;
-      const left = (TR[top]! - TR[s]!) * (Qj - Q[top]!);
-      const right = (Rj - TR[top]!) * (Q[top]! - Q[s]!);
-      if (left < right) stack.pop();
+      // Compare slopes by division (a cross-multiplication underflows for tiny quantities).
+      const before = (TR[top]! - TR[s]!) / (Q[top]! - Q[s]!);
+      const after = (Rj - TR[top]!) / (Qj - Q[top]!);
+      if (before < after) stack.pop();
       else break;
     }
     stack.push(j);

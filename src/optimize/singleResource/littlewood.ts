@@ -16,6 +16,7 @@
  *
  * Conventions (documented choices, not clamps):
  * - p_2 = p_1: protect nothing (0): a unit sold now earns as much as the unit held; ties favour the sale.
+ *   Fares within a relative 1e-12 of each other count as equal (rounding never flips the answer).
  * - p_2 > p_1 (the "high" fare is the lower one): bad input, `YieldInputError` (code 'unsorted') on
  *   `lowFare`: fares are ordered high → low everywhere in yieldcraft.
  * - p_2 = 0 (a free or zero-contribution class): protect everything the high class could ever want: the

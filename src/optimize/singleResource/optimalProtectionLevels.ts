@@ -23,7 +23,8 @@
  * - Normal demand is discretised by rounding to the nearest whole unit: P(D = k) = Φ((k + ½ − μ)/σ) −
  *   Φ((k − ½ − μ)/σ), the mass below ½ on 0 (σ = 0: all mass on ⌊μ + ½⌋). The same discretisation is
  *   used by `expectedRevenue`, so the two agree exactly.
- * - Ties: a unit is protected only if its marginal value is strictly above the lower fare.
+ * - Ties: a unit is protected only if its marginal value is strictly above the lower fare, by more than
+ *   a relative 1e-9 (float noise never flips a decision; at a tie both choices earn the same).
  * - Cost: O(n·C²) time, O(C) memory per stage.
  *
  * @param classes - fare classes high → low, each `{ fare, demand }`; not modified
@@ -39,6 +40,7 @@
 import { validateFareClasses, type FareClass } from '../../model/demand.js';
 import { nonNegativeInteger } from '../../internal/validate.js';
 import { pmfOnCapacity } from './aggregate.js';
+import { above } from './dynamicProgram.js';
 
 export interface OptimalProtectionLevelsResult {
   /** y_1..y_{n−1}: whole units in 0..C, non-decreasing. */
@@ -69,7 +71,7 @@ export function optimalProtectionLevels(classes: readonly FareClass[], capacity:
     if (j > 0) {
       // y_{j} (1-based: protection for classes 1..j against class j+1): count of x with ΔV > p.
       y = 0;
-      while (y < C && prev[y + 1]! - prev[y]! > p) y++;
+      while (y < C && above(prev[y + 1]! - prev[y]!, p)) y++;
       levels.push(y);
     }
     for (let x = 0; x <= C; x++) {

@@ -43,7 +43,7 @@ const smallInstance = fc
         const w = c.w.some((x) => x > 0) ? c.w : [1];
         const s = w.reduce((a, b) => a + b, 0);
         const ps = w.map((x) => x / s);
-        ps[ps.length - 1] = 1 - ps.slice(0, -1).reduce((a, b) => a + b, 0);
+        ps[ps.length - 1] = Math.max(0, 1 - ps.slice(0, -1).reduce((a, b) => a + b, 0));
         return { fare: c.fare, demand: { kind: 'empirical', probabilities: ps } };
       }),
   }));
@@ -75,7 +75,7 @@ function simulate(levels: number[], classes: readonly FareClass[], C: number, ru
     let x = C;
     let rev = 0;
     for (let j = classes.length - 1; j >= 0; j--) {
-      const d = draw((classes[j]!.demand as { probabilities: number[] }).probabilities);
+      const d = draw((classes[j]!.demand as { readonly probabilities: readonly number[] }).probabilities);
       const limit = j === 0 ? x : Math.max(0, x - Math.ceil(levels[j - 1]!));
       const sold = Math.min(d, limit);
       rev += sold * classes[j]!.fare;
@@ -152,7 +152,8 @@ describe('optimalProtectionLevels(classes, capacity)', () => {
 
   it('returns whole, non-decreasing levels within [0, C], and scales revenue by k with fares', () => {
     fc.assert(
-      fc.property(smallInstance, fc.integer({ min: 1, max: 50 }), ({ classes, C }, k) => {
+      // k = 2^m scales every floating-point operation exactly, so decisions at exact ties cannot flip.
+      fc.property(smallInstance, fc.integer({ min: -6, max: 8 }).map((m) => 2 ** m), ({ classes, C }, k) => {
         const a = optimalProtectionLevels(classes, C);
         let prev = 0;
         for (const y of a.protectionLevels) {
