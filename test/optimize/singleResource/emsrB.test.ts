@@ -121,6 +121,43 @@ describe('emsrB(classes, opts)', () => {
     expect(emsrB(cs).protectionLevels[1]).toBe(littlewood({ kind: 'poisson', mean: 15 }, pbar, 100));
   });
 
+  it('pools negative-binomial and Poisson classes by exact convolution (independent pmf check)', () => {
+    // NB(mean m, variance v): r = m²/(v − m), q = m/v, P(0) = q^r, P(k) = P(k − 1)·(k − 1 + r)/k·(1 − q).
+    const nb = (m: number, v: number, K: number): number[] => {
+      const r = (m * m) / (v - m);
+      const q = m / v;
+      const out = [q ** r];
+      for (let k = 1; k <= K; k++) out.push((out[k - 1]! * (k - 1 + r) * (1 - q)) / k);
+      return out;
+    };
+    const pois = (l: number, K: number): number[] => {
+      const out = [Math.exp(-l)];
+      for (let k = 1; k <= K; k++) out.push((out[k - 1]! * l) / k);
+      return out;
+    };
+    const conv = (a: number[], b: number[]): number[] => {
+      const out = new Array<number>(a.length + b.length - 1).fill(0);
+      a.forEach((x, i) => b.forEach((y, j) => (out[i + j]! += x * y)));
+      return out;
+    };
+    const cs: FareClass[] = [
+      { fare: 300, demand: { kind: 'negative-binomial', mean: 10, variance: 25 } },
+      { fare: 200, demand: { kind: 'poisson', mean: 12 } },
+      { fare: 100, demand: { kind: 'negative-binomial', mean: 30, variance: 60 } },
+    ];
+    const S = conv(nb(10, 25, 150), pois(12, 150));
+    const pbar = (300 * 10 + 200 * 12) / 22;
+    const r = 100 / pbar;
+    // the largest y with P(S ≥ y) > r
+    let y = 0;
+    let geq = 1;
+    while (geq - S[y]! > r) {
+      geq -= S[y]!;
+      y++;
+    }
+    expect(emsrB(cs).protectionLevels[1]).toBe(y);
+  });
+
   it('convolves empirical classes exactly', () => {
     // D1 ∈ {0, 1} and D2 ∈ {0, 1}, each with probability ½: S = D1 + D2 has P = ¼, ½, ¼ on 0, 1, 2.
     const half = { kind: 'empirical', probabilities: [0.5, 0.5] } as const;
