@@ -3,20 +3,44 @@
  * advanced), Holt-Winters exponential smoothing with weekly and yearly season, unconstraining (EM,
  * projection detruncation), cancellation and show-up rates, price response, calendar effects,
  * `forecastOccupancy`, per-product `Demand`, accuracy measures and rolling-origin backtests.
+ * (Helpers marked @internal in the modules are not exported.)
  */
-export * from './censored.js';
-export * from './emUnconstrain.js';
-export * from './projectionDetruncation.js';
-export * from './holtWinters.js';
-export * from './bookingCurve.js';
-export * from './additivePickup.js';
-export * from './multiplicativePickup.js';
-export * from './advancedPickup.js';
-export * from './accuracy.js';
-export * from './calendarEvents.js';
-export * from './fitPriceResponse.js';
-export * from './cancellationRates.js';
-export * from './forecastOccupancy.js';
-export * from './backtest.js';
-export * from './forecastProductDemand.js';
-export * from './estimatePriceResponse.js';
+export type { CensoredObservation } from './censored.js';
+export { emUnconstrain, EM_UNCONSTRAIN_DEFAULTS, type UnconstrainOptions, type UnconstrainResult, type EmUnconstrainResult } from './emUnconstrain.js';
+export { projectionDetruncation, PROJECTION_DETRUNCATION_DEFAULTS, type ProjectionDetruncationOptions } from './projectionDetruncation.js';
+export { holtWinters, HOLT_WINTERS_DEFAULTS, type HoltWintersOptions, type HoltWintersFit } from './holtWinters.js';
+export { PICKUP_DEFAULTS, type BookingCurve, type PickupOptions } from './bookingCurve.js';
+export { additivePickup, type PickupEstimate } from './additivePickup.js';
+export { multiplicativePickup } from './multiplicativePickup.js';
+export { advancedPickup } from './advancedPickup.js';
+export { forecastAccuracy, seasonalNaiveScale, type ForecastAccuracy } from './accuracy.js';
+export { applyCalendarEvents, type CalendarEvent, type CalendarEffect, type AdjustableNight } from './calendarEvents.js';
+export {
+  fitPriceResponse,
+  willingnessToPay,
+  type PriceResponseFit,
+  type FittedPriceResponse,
+  type ConstantElasticityResponse,
+  type LinearResponse,
+  type ExponentialResponse,
+  type RegressionDiagnostics,
+} from './fitPriceResponse.js';
+export {
+  cancellationRates,
+  CANCELLATION_RATES_DEFAULTS,
+  type CancellationRatesOptions,
+  type CancellationRate,
+  type CancellationRates,
+} from './cancellationRates.js';
+export {
+  forecastOccupancy,
+  FORECAST_OCCUPANCY_DEFAULTS,
+  OCCUPANCY_METHODS,
+  type OccupancyMethod,
+  type ForecastOccupancyOptions,
+  type OccupancyNight,
+  type OccupancyForecast,
+} from './forecastOccupancy.js';
+export { backtest, type BacktestOptions, type BacktestResult, type LeadAccuracy } from './backtest.js';
+export { forecastProductDemand, FORECAST_PRODUCT_DEMAND_DEFAULTS, type ForecastProductDemandOptions, type ProductDemand } from './forecastProductDemand.js';
+export { estimatePriceResponse, ESTIMATE_PRICE_RESPONSE_DEFAULTS, type SegmentPriceResponse } from './estimatePriceResponse.js';
