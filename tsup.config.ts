@@ -8,6 +8,7 @@ export const domains = [
   'forecast',
   'optimize',
   'overbooking',
+  'pricing',
   'control',
   'simulate',
   'metrics',

@@ -10,6 +10,7 @@ export * from './history/index.js';
 export * from './forecast/index.js';
 export * from './optimize/index.js';
 export * from './overbooking/index.js';
+export * from './pricing/index.js';
 export * from './control/index.js';
 export * from './simulate/index.js';
 export * from './metrics/index.js';
