@@ -1,8 +1,7 @@
 /**
- * Booking records laid out in typed arrays for the forecasting kernels (validated by hand for speed,
- * naming the field). The "known" rule matches `history/`: a status change on day k is known as of day
- * D when k < D; k is `statusDate`, or without one the arrival day (cancellation, no-show) or the
- * departure day (stay). A private helper: `history/` owns the public booking table.
+ * Booking records laid out in typed arrays for the forecasting kernels: history's `bookingTable` (one
+ * validation, one "known" rule: a status change on day k is known as of day D when k < D), filtered by
+ * property, with the segment column named as the kernels use it.
  * @internal
  */
 import { fail, join } from '../../internal/validate.js';
