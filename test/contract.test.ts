@@ -91,3 +91,56 @@ describe('the DESIGN.md contract, called as users call it', () => {
     expect(Array.isArray(f.nights)).toBe(true);
   });
 });
+
+describe('bad input to the contract functions throws YieldInputError naming the field', () => {
+  const expectField = (fn: () => unknown, field: RegExp) => {
+    let err: unknown;
+    try {
+      fn();
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(yc.YieldInputError);
+    expect((err as yc.YieldInputError).path).toMatch(field);
+  };
+  const ok = { fare: 100, demand: normal(10, 3) };
+
+  it('single resource', () => {
+    expectField(() => yc.littlewood(normal(10, Number.NaN), 100, 50), /sd/);
+    expectField(() => yc.littlewood(normal(10, 2), Number.POSITIVE_INFINITY, 50), /highFare/);
+    expectField(() => yc.emsrB([]), /classes/);
+    expectField(() => yc.emsrB([{ fare: 50, demand: normal(1, 1) }, ok]), /classes\[1\]\.fare/);
+    expectField(() => yc.emsrA([ok, { fare: 50, demand: normal(1, -1) }]), /classes\[1\]\.demand\.sd/);
+    expectField(() => yc.bookingLimits([10], -1), /capacity/);
+    expectField(() => yc.optimalProtectionLevels([ok, { fare: 50, demand: { kind: 'poisson', mean: Number.NaN } }], 10), /classes\[1\]\.demand\.mean/);
+    expectField(
+      () => yc.dynamicProgram({ capacity: 5, fares: [100, 50], arrivalProbabilities: [0.7, 0.6], periods: 3 }),
+      /arrivalProbabilities/,
+    );
+    expectField(
+      () => yc.dynamicProgram({ capacity: 5, fares: [100, 50], arrivalProbabilities: [0.2, 1.5], periods: 3 }),
+      /arrivalProbabilities/,
+    );
+  });
+
+  it('overbooking', () => {
+    expectField(
+      () => yc.overbookingLimit({ capacity: 100, fare: 100, deniedServiceCost: 300, showUp: { kind: 'binomial', probability: 1.2 } }),
+      /showUp\.probability/,
+    );
+    expectField(
+      () => yc.overbookingLimit({ capacity: -3, fare: 100, deniedServiceCost: 300, showUp: { kind: 'binomial', probability: 0.9 } }),
+      /capacity/,
+    );
+  });
+
+  it('network and history', async () => {
+    await expect(
+      yc.dlp({ resources: [{ id: 'A', capacity: 1 }], products: [{ id: 'p', fare: 1, resources: ['B'], demand: 1 }] }),
+    ).rejects.toThrow(/products\[0\]\.resources\[0\]/);
+    await expect(
+      yc.dlp({ resources: [{ id: 'A', capacity: 1 }], products: [{ id: 'p', fare: Number.NaN, resources: ['A'], demand: 1 }] }),
+    ).rejects.toThrow(/products\[0\]\.fare/);
+    expectField(() => yc.historyAsOf([], '2016-13-45'), /asOf/);
+  });
+});
