@@ -87,6 +87,11 @@ export function decide(
   out: DecisionBuffer = createDecision(),
 ): Decision {
   assertCompiled(controls);
+  // Two cheap type checks so a null / missing argument names its field instead of crashing below.
+  if (typeof request !== 'object' || request === null)
+    throw new YieldInputError('invalid-type', 'request', `must be an object { product, quantity? }, got ${request === null ? 'null' : typeof request}`);
+  if (typeof state !== 'object' || state === null)
+    throw new YieldInputError('invalid-type', 'state', `must be the booking state built for these controls, got ${state === null ? 'null' : typeof state}`);
   switch (controls.kind) {
     case 'nested-limits':
       return decideNested(request, state as NestedLimitState, controls, out);

@@ -164,6 +164,13 @@ describe('decide and its builders: bad input', () => {
     expect(pathOf(() => decide({ product: 0, quantity: NaN }, state, controls))).toBe('request.quantity');
   });
 
+  it('rejects a missing request or state naming it (no TypeError from inside)', () => {
+    expect(pathOf(() => decide(null as never, state, controls))).toBe('request');
+    expect(pathOf(() => decide(undefined as never, state, controls))).toBe('request');
+    expect(pathOf(() => decide({ product: 0 }, null as never, controls))).toBe('state');
+    expect(pathOf(() => decide({ product: 0 }, undefined as never, controls))).toBe('state');
+  });
+
   it('rejects a state built for other controls and controls not built by a factory', () => {
     const other = nestedLimitControls([10, 5]);
     expect(pathOf(() => decide({ product: 0 }, nestedLimitState(other), controls))).toBe('state');
