@@ -29,7 +29,7 @@
  * bookingLimits([16.7, 50.9, 83.2], 100); // => [100, 83.3, 49.1, 16.799999999999997]
  * bookingLimits([16.7, 50.9, 83.2], 100, { rounding: 'down' }); // => [100, 83, 49, 16]
  */
-import { fail, join, nonNegativeInteger, array } from '../../internal/validate.js';
+import { fail, join, nonNegativeInteger, array, object } from '../../internal/validate.js';
 
 export type LimitRounding = 'none' | 'down' | 'nearest';
 
@@ -67,7 +67,8 @@ export function bookingLimits(
 ): number[] {
   const ys = validateProtectionLevels(protectionLevels);
   const C = nonNegativeInteger(capacity, 'capacity');
-  const rounding = validateRounding(options.rounding ?? BOOKING_LIMITS_DEFAULTS.rounding, 'options.rounding');
+  const opts = object(options, 'options');
+  const rounding = validateRounding(opts.rounding ?? BOOKING_LIMITS_DEFAULTS.rounding, 'options.rounding');
   const out = new Array<number>(ys.length + 1);
   out[0] = C;
   for (let j = 0; j < ys.length; j++) {

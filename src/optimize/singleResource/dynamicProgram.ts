@@ -51,7 +51,7 @@
  * dp.accept(2, 1, 1); // => true
  * dp.expectedRevenue; // => 72  (V_2(1) = 60 + 0.3·(100 − 60) + 0.5·max(0, 60 − 60))
  */
-import { fail, join, nonEmptyArray, nonIncreasing, nonNegative, nonNegativeInteger, positiveInteger, probability } from '../../internal/validate.js';
+import { fail, join, nonEmptyArray, nonIncreasing, nonNegative, nonNegativeInteger, object, positiveInteger, probability } from '../../internal/validate.js';
 import { PROBABILITY_SUM_TOLERANCE } from '../../model/demand.js';
 
 export interface DynamicProgramInput {
@@ -153,7 +153,7 @@ export function dynamicProgram(input: DynamicProgramInput, options: DynamicProgr
       fail(path, `arrival probabilities of one period must sum to ≤ 1 (at most one request per period), got ${s}`, 'inconsistent');
   }
 
-  const ck = options.checkpointEvery ?? DYNAMIC_PROGRAM_DEFAULTS.checkpointEvery;
+  const ck = object(options, 'options').checkpointEvery ?? DYNAMIC_PROGRAM_DEFAULTS.checkpointEvery;
   const K = ck === 'auto' ? Math.max(1, Math.ceil(Math.sqrt(T + 1))) : positiveInteger(ck, 'options.checkpointEvery');
   const W = C + 1;
   /** λ offset for the period with t periods to go (chronological row k = T − t). */

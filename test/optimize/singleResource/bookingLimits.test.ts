@@ -58,6 +58,8 @@ describe('bookingLimits(protectionLevels, capacity, options)', () => {
       [() => bookingLimits([1], Infinity), 'capacity', 'invalid'],
       [() => bookingLimits('x' as never, 3), 'protectionLevels', 'invalid-type'],
       [() => bookingLimits([1], 3, { rounding: 'up' as never }), 'options.rounding', 'invalid'],
+      [() => bookingLimits([1], 3, null as never), 'options', 'invalid-type'],
+      [() => bookingLimits([1], 3, 'down' as never), 'options', 'invalid-type'],
       [() => partitionedAllocations([2, 1], 3), 'protectionLevels[1]', 'unsorted'],
     ];
     for (const [f, path, code] of cases) {

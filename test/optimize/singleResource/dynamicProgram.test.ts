@@ -206,6 +206,8 @@ describe('dynamicProgram({ capacity, fares, arrivalProbabilities, periods })', (
         'inconsistent',
       ],
       [() => dynamicProgram(ok, { checkpointEvery: 0 }), 'options.checkpointEvery', 'invalid'],
+      [() => dynamicProgram(ok, null as never), 'options', 'invalid-type'],
+      [() => dynamicProgram(ok, 1 as never), 'options', 'invalid-type'],
     ];
     for (const [f, path, code] of cases) {
       let err: unknown;
