@@ -20,7 +20,7 @@
  * import { contribution } from 'yieldcraft/model';
  * contribution({ price: 200, commission: 0.18, variableCost: 25, ancillarySpend: 15 }); // => 154
  */
-import { nonNegative, positiveInteger, probability } from '../internal/validate.js';
+import { nonNegative, object, positiveInteger, probability } from '../internal/validate.js';
 
 export interface ContributionInput {
   readonly price: number;
@@ -32,6 +32,7 @@ export interface ContributionInput {
 }
 
 export function contribution(input: ContributionInput): number {
+  object(input, 'input');
   const price = nonNegative(input.price, 'price');
   const commission = input.commission === undefined ? 0 : probability(input.commission, 'commission');
   const fee = input.feePerBooking === undefined ? 0 : nonNegative(input.feePerBooking, 'feePerBooking');

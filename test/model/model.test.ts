@@ -26,6 +26,10 @@ describe('contribution(input)', () => {
   it('rejects NaN price', () => {
     expect(() => contribution({ price: Number.NaN })).toThrow(/price: must be a finite number/);
   });
+  it('rejects a missing input with a YieldInputError, not a TypeError', () => {
+    expect(() => contribution(null as never)).toThrowError(YieldInputError);
+    expect(() => contribution(undefined as never)).toThrowError(YieldInputError);
+  });
   it('is linear in price with slope 1 − commission', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (p, c) => {
