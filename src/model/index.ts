@@ -2,8 +2,50 @@
  * `yieldcraft/model`: the vocabulary (resources, products, segments, channels, costs, demand, requests,
  * inventory state), zod schemas with `parse*`/`safeParse*`, `YieldInputError`, and `contribution`.
  */
-export * from './errors.js';
+export { YieldInputError, type YieldInputErrorCode, type YieldInputIssue } from './errors.js';
 export * from './demand.js';
-export * from './schemas.js';
+// Named (not `export *`): schemas.ts also exports `makeParser`, an internal helper other domains import
+// from the file; errors.ts's `formatPath` likewise stays internal.
+export {
+  DemandSchema,
+  FareClassSchema,
+  ResourceSchema,
+  SegmentSchema,
+  ChannelSchema,
+  CostsSchema,
+  ProductSchema,
+  BookingRequestSchema,
+  InventoryStateSchema,
+  NetworkSchema,
+  parseDemand,
+  safeParseDemand,
+  parseFareClasses,
+  safeParseFareClasses,
+  parseResource,
+  safeParseResource,
+  parseProduct,
+  safeParseProduct,
+  parseSegment,
+  safeParseSegment,
+  parseChannel,
+  safeParseChannel,
+  parseCosts,
+  safeParseCosts,
+  parseBookingRequest,
+  safeParseBookingRequest,
+  parseInventoryState,
+  safeParseInventoryState,
+  parseNetwork,
+  safeParseNetwork,
+  type Resource,
+  type Segment,
+  type Channel,
+  type Costs,
+  type Product,
+  type BookingRequest,
+  type InventoryState,
+  type Network,
+  type SafeParseResult,
+} from './schemas.js';
 export * from './contribution.js';
 export * from './hotel.js';

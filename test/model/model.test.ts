@@ -91,3 +91,13 @@ describe('parseNetwork(input)', () => {
     expect(r.success).toBe(false);
   });
 });
+
+describe('yieldcraft/model public surface', () => {
+  it('keeps internal helpers (formatPath, makeParser) out of the index', async () => {
+    const index: Record<string, unknown> = await import('../../src/model/index.js');
+    expect(index).not.toHaveProperty('formatPath');
+    expect(index).not.toHaveProperty('makeParser');
+    expect(typeof index.parseDemand).toBe('function');
+    expect(typeof index.YieldInputError).toBe('function');
+  });
+});
