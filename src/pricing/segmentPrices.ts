@@ -12,6 +12,9 @@
  * demand D(λ) falls as λ rises (each price rises with its cost, Topkis), so λ is found by bisection on
  * D(λ) = C (relative tolerance 1e-12), after doubling to bracket it; λ = 0 when the unconstrained prices
  * already fit. The reported prices are those of the upper end of the final bracket, so Σ d_i ≤ C holds.
+ * Weak duality bounds the loss: no prices earn more than the result's contribution + λ·(C − Σ d_i),
+ * reported as `gapBound` (0 whenever D(λ) is continuous, e.g. without order constraints; it can be
+ * positive when pooling makes a block's best price jump between two local optima as λ moves).
  *
  * Price-order constraints are met by pooling, as pool-adjacent-violators does for isotonic regression:
  * while some [a, b] has p_a > p_b, the blocks holding a and b are merged and priced together at the
@@ -34,7 +37,7 @@
  * @param options.unitCost - c, variable cost per unit sold, money; ≥ 0 (default 0)
  * @param options.noHigherThan - pairs [a, b] of segment ids meaning price(a) ≤ price(b) (default none)
  * @returns prices and demand by segment id, revenue = Σ price·demand, contribution = Σ (price − c)·demand,
- *   shadowPrice = λ (money per unit of capacity; 0 when capacity does not bind)
+ *   shadowPrice = λ (money per unit of capacity; 0 when capacity does not bind), gapBound (see above)
  * @example
  * import { segmentPrices } from 'yieldcraft/pricing';
  * const r = await segmentPrices(
@@ -69,6 +72,13 @@ export interface SegmentPricesResult {
   readonly contribution: number;
   /** λ, the opportunity cost of one unit of capacity (0 when capacity does not bind). */
   readonly shadowPrice: number;
+  /**
+   * λ·(C − Σ demand): how much more contribution any prices could earn, at most (Lagrangian duality),
+   * given that each pooled block is priced exactly. 0 when capacity is used up or does not bind; > 0
+   * only when the demand curves make total demand jump as λ crosses a value (two local optima of a
+   * pooled block), so no λ fills capacity exactly.
+   */
+  readonly gapBound: number;
 }
 
 const GRID = 256;
@@ -244,12 +254,15 @@ export async function segmentPrices(
   const demand: Record<string, number> = {};
   let revenue = 0;
   let contribution = 0;
+  let sold = 0;
   list.forEach((s, i) => {
     const d = demandOf(rs[i]!, p[i]!);
     prices[s.id] = p[i]!;
     demand[s.id] = d;
+    sold += d;
     revenue += p[i]! * d;
     contribution += (p[i]! - c) * d;
   });
-  return { prices, demand, revenue, contribution, shadowPrice: lambda };
+  const gapBound = lambda === 0 ? 0 : Math.max(0, lambda * (C - sold));
+  return { prices, demand, revenue, contribution, shadowPrice: lambda, gapBound };
 }
