@@ -21,7 +21,8 @@ import { contribution, type ContributionInput } from '../model/contribution.js';
 import type { Demand, FareClass } from '../model/demand.js';
 import { emsrB } from '../optimize/singleResource/emsrB.js';
 import { expectedRevenue } from '../optimize/singleResource/expectedRevenue.js';
-import { fail, nonNegativeInteger, positiveInteger } from '../internal/validate.js';
+import { array, fail, nonNegativeInteger, object, positiveInteger } from '../internal/validate.js';
+import { validateDemand } from '../model/demand.js';
 
 export interface TransientSegment extends ContributionInput {
   readonly id: string;
@@ -78,10 +79,20 @@ export const DEFAULT_ONE_NIGHT: OneNightGroupInput = {
 };
 
 export function oneNightGroupDecision(input: OneNightGroupInput): OneNightGroupResult {
+  object(input, 'input');
   const C = nonNegativeInteger(input.capacity, 'capacity');
+  object(input.group, 'group');
   const g = positiveInteger(input.group.rooms, 'group.rooms');
   if (g > C) fail('group.rooms', `asks for ${g} rooms but the night has ${C}`);
-  const trans = input.transients.map((s, i) => ({ id: s.id, contribution: contributionAt(s, `transients[${i}]`) }));
+  // Validate each transient here, so errors name `transients[i]…` (not the sorted class list below).
+  const trans = array<TransientSegment>(input.transients, 'transients').map((s, i) => {
+    const path = `transients[${i}]`;
+    object(s, path);
+    validateDemand(s.demand, `${path}.demand`);
+    const c = contributionAt(s, path);
+    if (c < 0) fail(`${path}.price`, `gives a negative contribution (${c}) per room: a segment that loses money on every sale cannot be a transient class`);
+    return { id: s.id, contribution: c };
+  });
   const groupC = contributionAt(input.group, 'group');
   // Transient classes ordered high → low by contribution (the optimizers' convention).
   const order = trans.map((_, i) => i).sort((a, b) => trans[b]!.contribution - trans[a]!.contribution);
@@ -89,8 +100,9 @@ export function oneNightGroupDecision(input: OneNightGroupInput): OneNightGroupR
   const withGroup: FareClass[] = [...classes, { id: input.group.id, fare: Math.max(0, groupC), demand: { kind: 'poisson', mean: g } }];
   const levels = emsrB(withGroup).protectionLevels;
   const yn = levels[levels.length - 1] ?? 0;
-  const transientLevels = emsrB(classes).protectionLevels;
-  const R = (c: number) => expectedRevenue(transientLevels, classes, c);
+  // No transient segments: nothing to displace.
+  const transientLevels = classes.length > 0 ? emsrB(classes).protectionLevels : [];
+  const R = (c: number) => (classes.length > 0 ? expectedRevenue(transientLevels, classes, c) : 0);
   const full = R(C);
   // D[k] = displacement of k rooms, k = 0..g.
   const D = new Float64Array(g + 1);

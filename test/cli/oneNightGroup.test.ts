@@ -53,3 +53,39 @@ describe('oneNightGroupDecision(input)', () => {
     expect(() => oneNightGroupDecision(withGroup({ commission: 2 }))).toThrow(/group\.commission/);
   });
 });
+
+describe('oneNightGroupDecision(input): malformed input names the field (no TypeError)', () => {
+  const pathOf = (f: () => unknown): string | undefined => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof YieldInputError) return e.path;
+      throw e;
+    }
+    return undefined;
+  };
+  const T0 = DEFAULT_ONE_NIGHT.transients[0]!;
+
+  it('names input, transients and group when they are missing or of the wrong type', () => {
+    expect(pathOf(() => oneNightGroupDecision(null as never))).toBe('input');
+    expect(pathOf(() => oneNightGroupDecision({ ...DEFAULT_ONE_NIGHT, transients: undefined as never }))).toBe('transients');
+    expect(pathOf(() => oneNightGroupDecision({ ...DEFAULT_ONE_NIGHT, transients: [null as never] }))).toBe('transients[0]');
+    expect(pathOf(() => oneNightGroupDecision({ ...DEFAULT_ONE_NIGHT, group: undefined as never }))).toBe('group');
+  });
+
+  it('names the transient, in the caller order, whose demand or contribution is bad', () => {
+    const badDemand = { ...T0, demand: { kind: 'normal', mean: 10, sd: -1 } as const };
+    // Listed second, but its contribution (236) is the higher one, so it is class 1 once sorted: the error
+    // must still name the caller's index.
+    expect(pathOf(() => oneNightGroupDecision({ ...DEFAULT_ONE_NIGHT, transients: [DEFAULT_ONE_NIGHT.transients[1]!, badDemand] })))
+      .toBe('transients[1].demand.sd');
+    const losing = { ...T0, price: 1 }; // 1 − 32 + 28 = −3 per room
+    expect(pathOf(() => oneNightGroupDecision({ ...DEFAULT_ONE_NIGHT, transients: [losing] }))).toBe('transients[0].price');
+  });
+
+  it('accepts the block when there is no transient segment at all: nothing to displace', () => {
+    const r = oneNightGroupDecision({ ...DEFAULT_ONE_NIGHT, transients: [] });
+    expect(r.displacementCost).toBe(0);
+    expect(r.decision).toBe('accept');
+  });
+});
