@@ -77,6 +77,38 @@ describe('dynamicProgram({ capacity, fares, arrivalProbabilities, periods })', (
       expect(dp.value(t, x)).toBeCloseTo(80 * expectedMinBinomial(t, 0.35, x), 9);
   });
 
+  it('equals an independent backward recursion in the direct accept-or-reject form, for several classes', () => {
+    // Independent of the implementation's bid-price form: V_t(x) = Σ_i λ_i·max(p_i + V_{t−1}(x − 1),
+    // V_{t−1}(x)) + (1 − Σ_i λ_i)·V_{t−1}(x) (T&vR 2004, §2.5.1, eq. 2.22 before rearranging), with
+    // arrays rebuilt per period. The forward-evaluation test below only checks self-consistency; this one
+    // checks the optimal value itself.
+    fc.assert(
+      fc.property(instance, ({ C, T, fares, lam }) => {
+        let V = new Array<number>(C + 1).fill(0);
+        const table = [V];
+        for (let t = 1; t <= T; t++) {
+          const W = V.map((v, x) => {
+            let total = 0;
+            let none = 1;
+            fares.forEach((p, i) => {
+              none -= lam[i]!;
+              total += lam[i]! * (x > 0 ? Math.max(p + V[x - 1]!, v) : v);
+            });
+            return total + none * v;
+          });
+          table.push(W);
+          V = W;
+        }
+        const dp = dynamicProgram({ capacity: C, fares, arrivalProbabilities: lam, periods: T });
+        const scale = Math.max(1, ...fares) * T;
+        expect(Math.abs(dp.expectedRevenue - V[C]!)).toBeLessThanOrEqual(1e-10 * scale);
+        for (const t of [0, Math.floor(T / 2), T - 1, T])
+          for (const x of [0, Math.floor(C / 2), C]) expect(Math.abs(dp.value(t, x) - table[t]![x]!)).toBeLessThanOrEqual(1e-10 * scale);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it('earns V_T(C) with its own accept rule (forward evaluation of the policy)', () => {
     fc.assert(
       fc.property(instance, ({ C, T, fares, lam }) => {
