@@ -9,6 +9,9 @@ import type { FareClass } from '../../../src/model/index.js';
  * (p. 44): four classes, normal demand. The book's EMSR-a and EMSR-b examples (§2.2.3.3–2.2.3.4) report the
  * protection levels to one decimal, truncated (every printed value is the exact one cut after the first
  * decimal: EMSR-b's 83.155 is printed 83.1): EMSR-a 16.7, 38.7, 55.6 and EMSR-b 16.7, 50.9, 83.1.
+ * Review note: the page number and the printed values could not be re-checked against the book with the
+ * search tools available (no copy of the text was found); the exact levels are additionally checked in the
+ * tests against the closed-form formulas (eq. 2.11–2.13) written out independently.
  */
 export const TVR_TABLE_2_5: readonly FareClass[] = [
   { id: '1', fare: 1050, demand: { kind: 'normal', mean: 17.3, sd: 5.8 } },
