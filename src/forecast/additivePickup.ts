@@ -18,7 +18,7 @@
  * @param daysBefore - days now before that night, ≥ 1
  * @param options.window - most recent usable nights to average (default 8)
  * @returns `{ status, forecast, pickup, sd, used }`; status 'insufficient-history' when no past night
- *   has both readings
+ *   has both readings (forecast, pickup and sd are then null)
  * @example
  * import { additivePickup } from 'yieldcraft/forecast';
  * // two past Fridays: 30 → 52 and 40 → 58 rooms from 7 days out to the night (pickups 22 and 18)
@@ -26,9 +26,9 @@
  * additivePickup(history, 35, 7).forecast; // => 55
  */
 import { readPickupInput, type BookingCurve, type PickupOptions } from './bookingCurve.js';
-import { additiveKernel, type PickupEstimate } from './internal/pickupKernels.js';
+import { additiveKernel, type PickupEstimate, type PickupForecast, type PickupInsufficient } from './internal/pickupKernels.js';
 
-export type { PickupEstimate };
+export type { PickupEstimate, PickupForecast, PickupInsufficient };
 
 export function additivePickup(
   history: readonly BookingCurve[],

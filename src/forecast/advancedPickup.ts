@@ -20,7 +20,7 @@
  * @param daysBefore - days before the night, ≥ 1
  * @param options.window - most recent usable nights per increment (default 8)
  * @returns `{ status, forecast, pickup, sd, used }` (used = increments averaged, summed over k);
- *   'insufficient-history' when some increment was never observed
+ *   'insufficient-history' (forecast, pickup and sd null) when some increment was never observed
  * @example
  * import { advancedPickup } from 'yieldcraft/forecast';
  * // curves [final, 1, 2, 3 days out]; the newest night is 1 day out: no final count yet

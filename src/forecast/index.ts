@@ -10,7 +10,7 @@ export { emUnconstrain, EM_UNCONSTRAIN_DEFAULTS, type UnconstrainOptions, type U
 export { projectionDetruncation, PROJECTION_DETRUNCATION_DEFAULTS, type ProjectionDetruncationOptions } from './projectionDetruncation.js';
 export { holtWinters, HOLT_WINTERS_DEFAULTS, type HoltWintersOptions, type HoltWintersFit } from './holtWinters.js';
 export { PICKUP_DEFAULTS, type BookingCurve, type PickupOptions } from './bookingCurve.js';
-export { additivePickup, type PickupEstimate } from './additivePickup.js';
+export { additivePickup, type PickupEstimate, type PickupForecast, type PickupInsufficient } from './additivePickup.js';
 export { multiplicativePickup } from './multiplicativePickup.js';
 export { advancedPickup } from './advancedPickup.js';
 export { forecastAccuracy, seasonalNaiveScale, type ForecastAccuracy } from './accuracy.js';

@@ -16,7 +16,7 @@
  * @param onTheBooks - rooms on the books now, ≥ 0
  * @param daysBefore - days before the night, ≥ 1
  * @param options.window - most recent usable nights (default 8)
- * @returns `{ status, forecast, pickup, sd, used, fallback }`
+ * @returns `{ status, forecast, pickup, sd, used, fallback }`; 'insufficient-history' (forecast, pickup and sd null) when no past night has both readings
  * @example
  * import { multiplicativePickup } from 'yieldcraft/forecast';
  * const history = [[52, , , , , , , 30], [58, , , , , , , 40]];

@@ -7,8 +7,11 @@
  */
 export type CurveGetter = (row: number, d: number) => number;
 
-export interface PickupEstimate {
-  readonly status: 'ok' | 'insufficient-history';
+/** A pickup forecast: the estimate, or `insufficient-history` with null numbers (never NaN). */
+export type PickupEstimate = PickupForecast | PickupInsufficient;
+
+export interface PickupForecast {
+  readonly status: 'ok';
   /** Forecast final rooms (never below 0). */
   readonly forecast: number;
   /** Expected rooms still to come (final − on the books; may be negative: net cancellations). */
@@ -21,7 +24,17 @@ export interface PickupEstimate {
   readonly fallback?: boolean;
 }
 
-const NONE: PickupEstimate = { status: 'insufficient-history', forecast: Number.NaN, pickup: Number.NaN, sd: Number.NaN, used: 0 };
+/** No past night (or, for advanced pickup, no increment) had the readings needed. */
+export interface PickupInsufficient {
+  readonly status: 'insufficient-history';
+  readonly forecast: null;
+  readonly pickup: null;
+  readonly sd: null;
+  readonly used: 0;
+  readonly fallback?: boolean;
+}
+
+const NONE: PickupInsufficient = { status: 'insufficient-history', forecast: null, pickup: null, sd: null, used: 0 };
 
 export function additiveKernel(get: CurveGetter, rows: ArrayLike<number>, d: number, otb: number, window: number): PickupEstimate {
   let n = 0;
