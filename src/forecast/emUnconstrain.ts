@@ -25,9 +25,11 @@
  * @param options.tolerance - stop when |Δμ| + |Δσ| ≤ tolerance·(1 + |μ| + σ) (default 1e-10)
  * @param options.maxIterations - at most this many EM steps (default 10,000)
  * @returns `status`: 'ok' (converged), 'max-iterations' (returned the last iterate), or
- *   'not-identifiable' (every observation censored, or a single one: the likelihood has no maximum;
- *   `mean`/`sd` then hold the naive sample values). `mean`, `sd` (the MLE, divisor n), `iterations`,
- *   `logLikelihood` at the returned estimate, and `unconstrained`: each observation replaced by its
+ *   'not-identifiable' (every observation censored, or a single one, or the EM iterates collapse to
+ *   σ = 0 — all exact values equal and no censored bound above them: the likelihood grows without
+ *   bound and has no maximum; `mean`/`sd` then hold the naive sample values). `mean`, `sd` (the MLE,
+ *   divisor n), `iterations`, `logLikelihood` at the returned estimate (null when it is not a finite
+ *   number: not identifiable, or sd = 0), and `unconstrained`: each observation replaced by its
  *   expected demand (E[D | D > c] when censored).
  * @example
  * import { emUnconstrain } from 'yieldcraft/forecast';
@@ -61,8 +63,11 @@ export interface UnconstrainResult {
 }
 
 export interface EmUnconstrainResult extends UnconstrainResult {
-  /** Censored-normal log-likelihood at (mean, sd): Σ log φ-density of exact values + Σ log P(D > c). */
-  readonly logLikelihood: number;
+  /**
+   * Censored-normal log-likelihood at (mean, sd): Σ log φ-density of exact values + Σ log P(D > c);
+   * null when status is 'not-identifiable' or sd = 0 (the density is degenerate).
+   */
+  readonly logLikelihood: number | null;
 }
 
 /** Censored-normal log-likelihood (exact observations: log density; censored: log survival). @internal */
@@ -96,11 +101,13 @@ export function emUnconstrain(
   let sigma = Math.sqrt(s2 / n);
   const naive = Array.from(values);
   if (k === 0) {
-    return { status: 'ok', mean: mu, sd: sigma, iterations: 0, unconstrained: naive, logLikelihood: sigma > 0 ? censoredNormalLogLikelihood(values, censored, mu, sigma) : Infinity };
+    return { status: 'ok', mean: mu, sd: sigma, iterations: 0, unconstrained: naive, logLikelihood: sigma > 0 ? censoredNormalLogLikelihood(values, censored, mu, sigma) : null };
   }
   if (k === n || n < 2) {
-    return { status: 'not-identifiable', mean: mu, sd: sigma, iterations: 0, unconstrained: naive, logLikelihood: Number.NaN };
+    return { status: 'not-identifiable', mean: mu, sd: sigma, iterations: 0, unconstrained: naive, logLikelihood: null };
   }
+  const naiveMean = mu;
+  const naiveSd = sigma;
   if (!(sigma > 0)) sigma = Math.max(1e-3, 0.1 * Math.abs(mu));
   let it = 0;
   let status: EmUnconstrainResult['status'] = 'max-iterations';
@@ -124,19 +131,20 @@ export function emUnconstrain(
     const change = Math.abs(nmu - mu) + Math.abs(nsigma - sigma);
     mu = nmu;
     sigma = nsigma;
-    if (!(sigma > 0)) break;
+    // σ collapsed to 0: the likelihood is unbounded as σ → 0 (no maximum)
+    if (!(sigma > 0)) return { status: 'not-identifiable', mean: naiveMean, sd: naiveSd, iterations: it, unconstrained: naive, logLikelihood: null };
     if (change <= tol * (1 + Math.abs(mu) + sigma)) {
       status = 'ok';
       break;
     }
   }
-  const unconstrained = naive.map((x, i) => (censored[i] ? (sigma > 0 ? mu + sigma * inverseMills((x - mu) / sigma) : Math.max(x, mu)) : x));
+  const unconstrained = naive.map((x, i) => (censored[i] ? mu + sigma * inverseMills((x - mu) / sigma) : x));
   return {
     status,
     mean: mu,
     sd: sigma,
     iterations: it,
     unconstrained,
-    logLikelihood: sigma > 0 ? censoredNormalLogLikelihood(values, censored, mu, sigma) : Number.NaN,
+    logLikelihood: censoredNormalLogLikelihood(values, censored, mu, sigma),
   };
 }

@@ -128,6 +128,17 @@ describe('emUnconstrain(observations)', () => {
   it('reports not-identifiable when every observation is censored', () => {
     const r = emUnconstrain([{ value: 5, censored: true }, { value: 6, censored: true }]);
     expect(r.status).toBe('not-identifiable');
+    expect(r.logLikelihood).toBeNull();
+  });
+
+  it('reports not-identifiable, with naive values and no NaN, when all exact values are equal and no bound lies above them', () => {
+    // exact 3, 3 and D ≥ 3: the likelihood φ(0)²/σ² · P(D > 3) grows without bound as μ = 3, σ → 0
+    const r = emUnconstrain([{ value: 3, censored: false }, { value: 3, censored: false }, { value: 3, censored: true }]);
+    expect(r.status).toBe('not-identifiable');
+    expect([r.mean, r.sd, r.logLikelihood]).toEqual([3, 0, null]);
+    // a single exact observation, or identical exact ones: sd 0, log-likelihood undefined (null, not ±∞)
+    expect(emUnconstrain([{ value: 3, censored: false }]).logLikelihood).toBeNull();
+    expect(emUnconstrain([{ value: 3, censored: false }, { value: 3, censored: false }]).logLikelihood).toBeNull();
   });
 
   it('never lowers a censored observation, never lowers the mean below the naive mean, and leaves exact values alone', () => {
