@@ -10,5 +10,23 @@ export * from './decide.js';
 export * from './los.js';
 export * from './evaluateGroup.js';
 export * from './lastRoomValue.js';
-export * from './bidPriceControls.js';
+export {
+  bidPriceControls,
+  createBidPriceDecider,
+  decideBidPrice,
+  networkBookingState,
+  recordNetworkSale,
+  BID_PRICE_CONTROLS_DEFAULTS,
+  type BidPriceTieRule,
+  type BidPriceControlsOptions,
+  type BidPriceSpec,
+  type BidPriceControls,
+  type BidPriceReason,
+  type BidPriceVerdict,
+  type BidPriceDecider,
+  type NetworkRequest,
+  type NetworkInventory,
+  type BidPriceDecision,
+  type NetworkBookingState,
+} from './bidPriceControls.js';
 export * from './bidPriceReoptimize.js';

@@ -7,7 +7,7 @@ import {
   isIsoDate,
   parseEpochDay,
   toEpochDay,
-} from '../../src/history/index.js';
+} from '../../src/history/epochDay.js';
 import { YieldInputError } from '../../src/model/index.js';
 
 // Independent computation: the JavaScript Date object (UTC milliseconds / 86,400,000), a different

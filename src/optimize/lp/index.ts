@@ -1,6 +1,6 @@
 /** See ../index.ts. */
 export * from './types.js';
-export * from './solveLp.js';
+export { solveLp } from './solveLp.js';
 export * from './buildLp.js';
 export * from './solveLpSequence.js';
 export * from './lpSession.js';

@@ -1,7 +1,7 @@
 /** See ../index.ts. */
-export * from './networkInput.js';
+export { compileNetwork, type CompiledNetwork, type NetworkProductDemand } from './networkInput.js';
 export * from './dlp.js';
-export * from './bidPriceRange.js';
+export { bidPriceRange, type BidPriceRangeOptions, type BidPriceInterval, type BidPriceRangeResult } from './bidPriceRange.js';
 export * from './rlp.js';
 export * from './topalogluModel.js';
 export * from './topalogluInstance.js';

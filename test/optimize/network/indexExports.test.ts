@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import * as history from '../../../src/history/index.js';
+import * as network from '../../../src/optimize/network/index.js';
+import * as lp from '../../../src/optimize/lp/index.js';
+import * as control from '../../../src/control/index.js';
+
+// Internal helpers stay importable from their files (the library's own modules and tests do so) but are
+// not part of the public API: the domain indexes (and through them the package root) do not export them.
+describe('domain indexes keep internal helpers out of the public API', () => {
+  it('history exports the date functions documented in docs/history.md, not the calendar internals', () => {
+    for (const name of ['toEpochDay', 'fromEpochDay', 'addDays', 'dayOfWeek']) expect(history).toHaveProperty(name);
+    for (const name of ['daysFromCivil', 'daysInMonth', 'parseEpochDay', 'isIsoDate']) expect(history).not.toHaveProperty(name);
+  });
+  it('optimize/network and optimize/lp export the optimizers, not the dual-face builder, demandMean or the normalized-LP entry', () => {
+    for (const name of ['compileNetwork', 'dlp', 'bidPriceRange', 'rlp', 'openDlpSession']) expect(network).toHaveProperty(name);
+    for (const name of ['dlpDualFace', 'demandMean']) expect(network).not.toHaveProperty(name);
+    expect(lp).toHaveProperty('solveLp');
+    expect(lp).not.toHaveProperty('solveNormalizedLp');
+  });
+  it('control exports bid-price controls and deciders, not the spec compiler or the dispatch helper', () => {
+    for (const name of ['bidPriceControls', 'decideBidPrice', 'createBidPriceDecider', 'networkBookingState', 'recordNetworkSale'])
+      expect(control).toHaveProperty(name);
+    for (const name of ['compileBidPriceSpec', 'decideNetwork']) expect(control).not.toHaveProperty(name);
+  });
+});
