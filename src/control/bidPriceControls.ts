@@ -115,6 +115,7 @@ export function bidPriceControls(
   prices: Readonly<Record<string, number>> | { readonly bidPrices: Readonly<Record<string, number>> | null; readonly allocation?: Readonly<Record<string, number>> | null },
   options: BidPriceControlsOptions = {},
 ): BidPriceControls {
+  object(options, 'options');
   const net = compileNetwork(network);
   object(prices, 'prices');
   let table: Readonly<Record<string, number>>;

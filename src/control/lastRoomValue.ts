@@ -72,6 +72,7 @@ export type LastRoomValues =
 
 /** Per-night bid prices and one-room value differences; see the module documentation above. */
 export async function lastRoomValues(network: Network, options: LastRoomValueOptions = {}): Promise<LastRoomValues> {
+  object(options, 'options');
   const net = object(network, 'network');
   const resources = nonEmptyArray<Record<string, unknown>>(net.resources, 'network.resources');
   const ids: string[] = [];

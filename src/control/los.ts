@@ -41,7 +41,7 @@
  * c.arrivals[1].rates[0].openLengths; // => [2]   (a one-night stay on the peak night earns 100 < 150)
  */
 import type { HotelNetwork } from '../model/hotel.js';
-import { fail, finite, nonNegative, object, positive } from '../internal/validate.js';
+import { array, fail, finite, nonNegative, object, positive } from '../internal/validate.js';
 
 export interface LosOptions {
   /** Relative tolerance of the tie rule: open iff value ≥ hurdle − tolerance · max(1, |value|, hurdle). */
@@ -104,6 +104,7 @@ export function losControls(
   bidPrices: Readonly<Record<string, number>>,
   options: LosOptions = {},
 ): LosControls {
+  object(options, 'options');
   const h = object(hotel, 'hotel');
   if (!Array.isArray(h.resources) || !Array.isArray(h.products))
     fail('hotel', 'must be a hotel network (from hotelNetwork): resources and products arrays', 'invalid-type');
@@ -114,7 +115,8 @@ export function losControls(
   const index = new Map<string, number>();
   const price = new Float64Array(nights.length);
   for (let i = 0; i < nights.length; i++) {
-    const id = nights[i]!.id;
+    const id = object(nights[i], `hotel.resources[${i}]`).id;
+    if (typeof id !== 'string') fail(`hotel.resources[${i}].id`, 'must be a string', 'invalid-type');
     index.set(id, i);
     if (!(id in bp)) fail(`bidPrices[${JSON.stringify(id)}]`, 'is missing: every night needs a bid price', 'invalid');
     price[i] = nonNegative(bp[id], `bidPrices[${JSON.stringify(id)}]`);
@@ -128,8 +130,9 @@ export function losControls(
   const byArrival = new Map<string, Map<string, number[]>>();
   const products = hotel.products;
   for (let j = 0; j < products.length; j++) {
-    const p = products[j]!;
     const path = `hotel.products[${j}]`;
+    const p = object(products[j], path) as unknown as HotelNetwork['products'][number];
+    array(p.resources, `${path}.resources`);
     const value = finite(p.fare, `${path}.fare`);
     let hurdle = 0;
     for (let k = 0; k < p.resources.length; k++) {

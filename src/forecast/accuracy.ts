@@ -22,7 +22,7 @@
  * forecastAccuracy([10, 20, 30], [12, 18, 33], { scale: 2 });
  * // => { n: 3, mae: 2.3333…, rmse: 2.3805…, wape: 0.11666…, mase: 1.1666…, bias: 1 }
  */
-import { fail, finite, join, nonEmptyArray, nonNegative, positiveInteger } from '../internal/validate.js';
+import { fail, finite, join, nonEmptyArray, nonNegative, object, positiveInteger } from '../internal/validate.js';
 
 export interface ForecastAccuracy {
   readonly n: number;
@@ -41,6 +41,7 @@ export function forecastAccuracy(
   forecast: readonly number[],
   options: { readonly scale?: number } = {},
 ): ForecastAccuracy {
+  object(options, 'options');
   const a = nonEmptyArray<unknown>(actual, 'actual');
   const f = nonEmptyArray<unknown>(forecast, 'forecast');
   if (a.length !== f.length) fail('forecast', `must have as many values as actual (${a.length}), got ${f.length}`, 'inconsistent');

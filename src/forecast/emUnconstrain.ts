@@ -42,7 +42,7 @@
  */
 import { readCensored, type CensoredObservation } from './censored.js';
 import { inverseMills, normPdf, normSf } from './internal/normal.js';
-import { nonNegative, positiveInteger } from '../internal/validate.js';
+import { nonNegative, object, positiveInteger } from '../internal/validate.js';
 
 export const EM_UNCONSTRAIN_DEFAULTS = { tolerance: 1e-10, maxIterations: 10_000 } as const;
 
@@ -84,6 +84,7 @@ export function emUnconstrain(
   observations: readonly CensoredObservation[],
   options: UnconstrainOptions = {},
 ): EmUnconstrainResult {
+  object(options, 'options');
   const { values, censored } = readCensored(observations);
   const tol = options.tolerance === undefined ? EM_UNCONSTRAIN_DEFAULTS.tolerance : nonNegative(options.tolerance, 'options.tolerance');
   const maxIt =

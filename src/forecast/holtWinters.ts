@@ -63,7 +63,7 @@
  * const hw = holtWinters([...week, ...week, ...week], { trend: 'none', alpha: 0.3, gamma: 0.1 });
  * hw.forecast(7).mean.map(Math.round); // => [40, 42, 45, 50, 80, 95, 60]
  */
-import { fail, finite, join, nonEmptyArray, positiveInteger } from '../internal/validate.js';
+import { fail, finite, join, nonEmptyArray, object, positiveInteger } from '../internal/validate.js';
 import { fromInterval, nelderMead, toInterval } from './internal/nelderMead.js';
 
 export const HOLT_WINTERS_DEFAULTS = {
@@ -241,6 +241,7 @@ function defaultInit(y: ArrayLike<number>, m: number, M: number, useTrend: boole
 }
 
 export function holtWinters(series: readonly number[], options: HoltWintersOptions = {}): HoltWintersFit {
+  object(options, 'options');
   const list = nonEmptyArray<unknown>(series, 'series');
   const y = new Float64Array(list.length);
   for (let i = 0; i < list.length; i++) y[i] = finite(list[i], join('series', i));

@@ -34,7 +34,7 @@
  */
 import { readCensored, type CensoredObservation } from './censored.js';
 import { normIsf, normSf } from './internal/normal.js';
-import { fail, finite, nonNegative, positiveInteger } from '../internal/validate.js';
+import { fail, finite, nonNegative, object, positiveInteger } from '../internal/validate.js';
 import type { UnconstrainOptions, UnconstrainResult } from './emUnconstrain.js';
 
 export const PROJECTION_DETRUNCATION_DEFAULTS = { tau: 0.5, tolerance: 1e-10, maxIterations: 10_000 } as const;
@@ -54,6 +54,7 @@ export function projectionDetruncation(
   observations: readonly CensoredObservation[],
   options: ProjectionDetruncationOptions = {},
 ): UnconstrainResult {
+  object(options, 'options');
   const { values, censored } = readCensored(observations);
   const tau = options.tau === undefined ? PROJECTION_DETRUNCATION_DEFAULTS.tau : finite(options.tau, 'options.tau');
   if (!(tau > 0 && tau < 1)) fail('options.tau', `must be strictly between 0 and 1, got ${tau}`);

@@ -38,7 +38,7 @@
  * r.ranges; // => { night: { min: 0, max: 80 } }
  */
 import type { Network } from '../../model/index.js';
-import { fail } from '../../internal/validate.js';
+import { array, fail, object } from '../../internal/validate.js';
 import { solveLpSequence, type LpObjective } from '../lp/solveLpSequence.js';
 import type { LpModel, LpSolverName } from '../lp/types.js';
 import { compileNetwork, type CompiledNetwork } from './networkInput.js';
@@ -105,11 +105,12 @@ export function dlpDualFace(net: CompiledNetwork, allocation: ArrayLike<number>,
 }
 
 export async function bidPriceRange(network: Network, options: BidPriceRangeOptions = {}): Promise<BidPriceRangeResult> {
+  object(options, 'options');
   const net = compileNetwork(network);
   const wanted: number[] = [];
   if (options.resources === undefined) for (let i = 0; i < net.capacity.length; i++) wanted.push(i);
   else
-    options.resources.forEach((id, u) => {
+    array<string>(options.resources, 'options.resources').forEach((id, u) => {
       const i = net.resourceIndex.get(id);
       if (i === undefined) fail(`options.resources[${u}]`, `unknown resource id ${JSON.stringify(id)}`, 'unknown-reference');
       wanted.push(i);

@@ -46,7 +46,7 @@
  * r.bidPrices; // => { AB: 150, BC: 150 }   (AC and BC are the marginal products: 300 = 150 + 150)
  */
 import type { Network } from '../../model/index.js';
-import { fail } from '../../internal/validate.js';
+import { fail, object } from '../../internal/validate.js';
 import { solveNormalizedLp } from '../lp/solveLp.js';
 import type { NormalizedLp } from '../lp/normalizeLp.js';
 import { openLpSession } from '../lp/lpSession.js';
@@ -141,6 +141,7 @@ export async function solveDlp(
   overrides: DlpOverrides = {},
   options: DlpOptions = {},
 ): Promise<DlpResult> {
+  object(options, 'options');
   const solver = options.solver ?? DLP_DEFAULTS.solver;
   if (solver !== 'highs' && solver !== 'javascript-lp-solver')
     fail('options.solver', `must be 'highs' or 'javascript-lp-solver', got ${JSON.stringify(solver)}`);
@@ -188,6 +189,7 @@ export interface DlpSession {
  * s.close();
  */
 export async function openDlpSession(net: CompiledNetwork, options: DlpOptions = {}): Promise<DlpSession> {
+  object(options, 'options');
   const solver = options.solver ?? DLP_DEFAULTS.solver;
   const session = await openLpSession(dlpModel(net), { solver });
   const m = net.capacity.length;
@@ -266,6 +268,7 @@ function lazy(target: object, key: string, build: () => unknown): void {
 }
 
 export async function dlp(network: Network, options: DlpOptions = {}): Promise<DlpResult> {
+  object(options, 'options');
   const t0 = performance.now();
   const net = compileNetwork(network);
   const buildMs = performance.now() - t0;
