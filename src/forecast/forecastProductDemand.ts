@@ -24,7 +24,9 @@
  * @param options.window - comparable nights per estimate (default 8)
  * @param options.property - only records of this property
  * @returns `{ status, products: [{ arrivalDate, segment, nights, demand, samples }] }`; status
- *   'insufficient-history' (no products) when fewer than `window` comparable nights exist
+ *   'insufficient-history' (no products) when, for some arrival night, the known history covers fewer
+ *   than `window` comparable same-weekday nights (nights before the first stay on record are missing
+ *   data, not zero demand)
  * @example
  * import { forecastProductDemand } from 'yieldcraft/forecast';
  * const d = forecastProductDemand(records, { asOf: '2017-03-01', horizonDays: 14, property: 'City Hotel' });
@@ -88,12 +90,15 @@ export function forecastProductDemand(
   }
   for (let c = 0; c < counts.length; c += H) for (let L = 1; L < H; L++) counts[c + L]! += counts[c + L - 1]!;
   const products: ProductDemand[] = [];
+  const firstKnown = p.length === 0 ? D : p.firstNight;
   let short = false;
   const xs = new Float64Array(W);
   for (let L = 0; L < H; L++) {
     const a = D + L;
     const nights: number[] = [];
-    for (let m = a - 7; m >= from && nights.length < W; m -= 7) if (m < D) nights.push(m);
+    // Comparable nights are same-weekday nights the known history covers: a night before the first
+    // stay night on record is missing data, not a night of zero demand.
+    for (let m = a - 7; m >= from && m >= firstKnown && nights.length < W; m -= 7) if (m < D) nights.push(m);
     if (nights.length < W) short = true;
     if (nights.length < 2) continue;
     for (let s = 0; s < S; s++)
@@ -113,6 +118,6 @@ export function forecastProductDemand(
         products.push({ arrivalDate: fromEpochDay(a), segment: p.segments[s]!, nights: k + 1, demand, samples: n });
       }
   }
-  if (short && products.length === 0) return { status: 'insufficient-history', asOf, products: [] };
+  if (short) return { status: 'insufficient-history', asOf, products: [] };
   return { status: 'ok', asOf, products };
 }

@@ -86,6 +86,24 @@ describe('forecastProductDemand(records, { asOf, horizonDays })', () => {
     );
   });
 
+  it("reports 'insufficient-history' when the history covers fewer than `window` same-weekday nights, instead of counting unrecorded nights as zero demand", () => {
+    // three weeks of one booking a night: 3 same-weekday nights per arrival, window 8 → not enough
+    const recs: BookingRecord[] = [];
+    for (let i = 0; i < 21; i++) {
+      const n = addDays('2016-03-01', i);
+      recs.push({ bookingDate: addDays(n, -2), arrivalDate: n, nights: 1, rooms: 1, segment: 'S', rate: 80, status: 'stayed' });
+    }
+    const short = forecastProductDemand(recs, { asOf: '2016-03-22', horizonDays: 5 });
+    expect(short).toEqual({ status: 'insufficient-history', asOf: '2016-03-22', products: [] });
+    // with window 3 the same history is enough, and every comparable night had 1 booking 2 days out:
+    // mean 1, sd 0 (a zero-demand night before the data starts would have pulled the mean below 1)
+    const ok = forecastProductDemand(recs, { asOf: '2016-03-22', horizonDays: 5, window: 3 });
+    expect(ok.status).toBe('ok');
+    const twoOut = ok.products.filter((p) => p.arrivalDate >= '2016-03-24');
+    expect(twoOut.length).toBe(3);
+    for (const p of twoOut) expect(p.demand).toEqual({ kind: 'normal', mean: 1, sd: 0 });
+  });
+
   it('rejects bad options naming the field', () => {
     expect(() => forecastProductDemand(hotel, { asOf: 'soon', horizonDays: 3 })).toThrow(/options\.asOf/);
     expect(() => forecastProductDemand(hotel, { asOf: '2016-03-01', horizonDays: 3, maxNights: 0 })).toThrow(/options\.maxNights/);
