@@ -69,8 +69,12 @@ export function mnlAssortment(input: MnlAssortmentInput): MnlAssortmentResult {
   const order = Array.from({ length: n }, (_, i) => i)
     .filter((i) => weight[i]! > 0)
     .sort((i, j) => price[j]! - price[i]! || i - j);
+  // Weights are scaled by the largest so that tiny weights do not underflow in p·v.
+  let wmax = 0;
+  for (const j of order) wmax = Math.max(wmax, weight[j]!);
+  const scale = wmax > 0 ? 1 / wmax : 1;
   let num = 0;
-  let den = v0;
+  let den = v0 * scale;
   let bestK = 0;
   let best = 0;
   for (let k = 0; k < order.length; ) {
@@ -78,8 +82,8 @@ export function mnlAssortment(input: MnlAssortmentInput): MnlAssortmentResult {
     const pk = price[order[k]!]!;
     while (k < order.length && price[order[k]!]! === pk) {
       const j = order[k]!;
-      num += price[j]! * weight[j]!;
-      den += weight[j]!;
+      num += price[j]! * (weight[j]! * scale);
+      den += weight[j]! * scale;
       k++;
     }
     const r = den > 0 ? num / den : 0;
