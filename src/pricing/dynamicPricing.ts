@@ -6,7 +6,7 @@
  *
  *   V_t(x) = max_p [ q(p)·(p + V_{t−1}(x − 1)) + (1 − q(p))·V_{t−1}(x) ]
  *          = V_{t−1}(x) + max_p q(p)·(p − ΔV_{t−1}(x)),       ΔV_{t−1}(x) = V_{t−1}(x) − V_{t−1}(x − 1),
- *   V_0(x) = 0,  V_t(0) = 0                                   (T&vR 2004, §5.2.2, eq. 5.13; Bitran & Mondschein 1997)
+ *   V_0(x) = 0,  V_t(0) = 0                                   (T&vR 2004, §5.2; Bitran & Mondschein 1997)
  *
  * and price(t, x) is the maximising price. The same conventions as `dynamicProgram` (optimize):
  * t = periods **to go** (t = `periods` at the start, 0 at the end), x = units left.
@@ -16,14 +16,14 @@
  * keeps price(t, x) monotone under float noise and is the usual convention for "close the lower fare").
  * Menu order does not matter. When every q(p) is non-increasing in p (a proper demand curve), V_t(x) is
  * non-decreasing in t and x, concave in x, and price(t, x) is non-increasing in x and non-decreasing in
- * t (T&vR 2004, Prop. 5.2 and §5.2.2); the function does not require a monotone menu, but the structure
+ * t (T&vR 2004, §5.2); the function does not require a monotone menu, but the structure
  * is only guaranteed with one.
  *
  * Kernel: V is kept as one Float64Array row per period ((periods + 1)·(inventory + 1) doubles) and the
  * chosen price index per (t, x) in a Uint32Array; O(periods·inventory·prices) time, no allocation in the
  * loops.
  *
- * Reference: Talluri & van Ryzin (2004), *The Theory and Practice of Revenue Management*, §5.2.2
+ * Reference: Talluri & van Ryzin (2004), *The Theory and Practice of Revenue Management*, §5.2
  * (discrete-time dynamic pricing, finite price sets); Gallego & van Ryzin (1994), §5 (finite price
  * menus); Bitran, G. & Mondschein, S. (1997), "Periodic pricing of seasonal products in retailing",
  * Management Science 43(1), 64–79.

@@ -7,7 +7,7 @@
  * λ(p) = a·e^(−alpha·p) at the posted price p. The revenue rate r(λ) = λ·p(λ) = (λ/alpha)·ln(a/λ) is
  * maximised at λ* = a/e, p* = 1/alpha (the static revenue-maximising price). The value function solves
  * the Hamilton–Jacobi–Bellman equation ∂J/∂t = sup_λ [ r(λ) − λ·(J(n, t) − J(n − 1, t)) ], J(n, 0) = 0,
- * J(0, t) = 0, whose solution is (GvR 1994, §3.2, Theorem 2; T&vR 2004, §5.2.1, Example 5.2):
+ * J(0, t) = 0, whose solution is (GvR 1994, §3.2, the exponential family; T&vR 2004, §5.2):
  *
  *   J*(n, t) = (1/alpha) · ln( Σ_{i=0}^{n} (λ*·t)^i / i! )
  *
@@ -15,16 +15,16 @@
  *
  *   p*(n, t) = 1/alpha + J*(n, t) − J*(n − 1, t) = p* + (1/alpha) · ln( Σ_{i=0}^{n} (λ*t)^i/i! / Σ_{i=0}^{n−1} (λ*t)^i/i! )
  *
- * The price falls as stock rises and rises with time to go (GvR 1994, Theorem 1), and it is never
+ * The price falls as stock rises and rises with time to go (GvR 1994, §3), and it is never
  * below p* = 1/alpha. The deterministic (fluid) problem — sell at a constant rate λ ≤ n/t — gives the
- * upper bound J^D(n, t) = t·r(λ^D), λ^D = min(λ*, n/t) (GvR 1994, §4, Theorem 3): J* ≤ J^D.
+ * upper bound J^D(n, t) = t·r(λ^D), λ^D = min(λ*, n/t) (GvR 1994, §4): J* ≤ J^D.
  *
  * Sums are taken in log space (log-sum-exp of i·ln(λ*t) − ln i!), so large stocks and horizons neither
  * overflow nor lose precision; each query costs O(n).
  *
  * Reference: Gallego, G. & van Ryzin, G. (1994), "Optimal dynamic pricing of inventories with stochastic
  * demand over finite horizons", Management Science 40(8), 999–1020, §3.2 (exponential demand) and §4
- * (deterministic bound); Talluri & van Ryzin (2004), §5.2.1.
+ * (deterministic bound); Talluri & van Ryzin (2004), §5.2.
  *
  * @param input.a - demand intensity at a price of 0, requests per unit of time; > 0
  * @param input.alpha - price sensitivity, per unit of money; > 0 (1/alpha is money)

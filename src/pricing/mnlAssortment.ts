@@ -9,7 +9,7 @@
  *   R(S) = Σ_{j∈S} p_j·v_j / (v_0 + Σ_{j∈S} v_j),      R(∅) = 0.
  *
  * Talluri & van Ryzin (2004b) show that an optimal S is "revenue ordered": the k highest-priced products
- * for some k (their Theorem 2, for MNL: the efficient sets are nested by price). So only the n + 1 sets
+ * for some k (under MNL the efficient sets are nested by price). So only the n + 1 sets
  * {top k} need checking: O(n log n) for the sort plus O(n) for the scan. Products with equal prices are
  * added together (a revenue-ordered set never splits a tie), and the optimum satisfies p_j ≥ R* for every
  * offered j (a product priced below R* only dilutes the choice probabilities).

@@ -11,7 +11,7 @@
  * quasi-concave in p (rising, then falling), so the constrained optimum is the unconstrained one clipped
  * to [max(min, d⁻¹(C)), max]; when even `max` sells more than C, the result is `max` with C units sold.
  *
- * Unconstrained optima in closed form (Phillips 2005, §5.2, eq. 5.4–5.6; T&vR 2004, §7.3.2):
+ * Unconstrained optima in closed form (Phillips 2005, §5.2; T&vR 2004, §7.3):
  *   linear d = a − b·p:                p* = (a/b + c) / 2
  *   exponential d = a·e^(−alpha·p):    p* = c + 1/alpha
  *   constant elasticity ε > 1:         p* = c·ε / (ε − 1)         (contribution margin (p − c)/p = 1/ε)

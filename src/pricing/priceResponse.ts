@@ -10,7 +10,7 @@
  * The logit curve is the reservation-price (willingness-to-pay) model of a market of `size` customers
  * whose willingness to pay is logistically distributed: the share 1 / (1 + e^(a + b·p)) buys at p. It is
  * Phillips's d(p) = C·e^(−(a + b·p)) / (1 + e^(−(a + b·p))) written with the opposite sign of a, b so
- * that b > 0 means demand falls with price (Phillips 2005, §3.4.3; the same S-curve, C = `size`).
+ * that b > 0 means demand falls with price (Phillips 2005, §3.4; the same S-curve, C = `size`).
  *
  * Reference: Phillips, R. (2005), *Pricing and Revenue Optimization*, Stanford University Press,
  * ch. 3 (price-response functions, §3.3 linear, constant elasticity, §3.4 logit); Talluri & van Ryzin
@@ -118,7 +118,7 @@ export function priceForDemand(r: PriceResponse, q: number): number {
 /**
  * The price maximising (p − k)·d(p) over p ≥ 0 with no other constraint, for a unit cost k ≥ 0, or
  * `null` when there is no finite maximiser (constant elasticity ≤ 1). Closed forms (Phillips 2005,
- * §5.2; T&vR 2004, §7.3.2):
+ * §5.2; T&vR 2004, §7.3):
  *   linear        p* = (a/b + k) / 2          (≥ the choke price a/b when k ≥ a/b: nothing sells, 0 earned)
  *   exponential   p* = k + 1/alpha
  *   const. elast. p* = k·ε/(ε − 1), ε > 1     (k = 0: the curve a·p^(1−ε) falls with p: p → 0⁺, see caller)

@@ -74,7 +74,7 @@ describe('dynamicPricing', () => {
       { numRuns: 120 },
     );
   });
-  it('value is non-decreasing in x and t; price(t, x) is non-increasing in x (T&vR 2004 §5.2.2)', () => {
+  it('value is non-decreasing in x and t; price(t, x) is non-increasing in x (T&vR 2004 §5.2)', () => {
     fc.assert(
       fc.property(arbMenu, fc.integer({ min: 1, max: 25 }), fc.integer({ min: 1, max: 12 }), (menu, T, C) => {
         const dp = dynamicPricing({ inventory: C, periods: T, ...menu });

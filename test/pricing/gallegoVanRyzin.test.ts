@@ -4,7 +4,7 @@ import { dynamicPricing, gallegoVanRyzin } from '../../src/pricing/index.js';
 import { deepFreeze, expectInputError } from './helpers.js';
 
 /**
- * Independent check: integrate the HJB system of Gallego & van Ryzin (1994), eq. (3) specialised to
+ * Independent check: integrate the HJB system of Gallego & van Ryzin (1994), specialised to
  * exponential demand, numerically with classical RK4, never touching the closed form:
  *   dJ_n/dt = sup_λ [ λ·p(λ) − λ·(J_n − J_{n−1}) ] = (a/alpha)·e^(−1 − alpha·(J_n − J_{n−1})),  J_n(0) = 0, J_0 ≡ 0.
  * (The sup over λ of λ(ln(a/λ)/alpha − Δ) is attained at λ = a·e^(−1−alpha·Δ), worth λ/alpha.)
@@ -58,7 +58,7 @@ describe('gallegoVanRyzin', () => {
     const g = gallegoVanRyzin({ a: 5000, alpha: 0.01, inventory: 20000, horizon: 30 });
     expect(Number.isFinite(g.expectedRevenue)).toBe(true);
     expect(g.expectedRevenue).toBeLessThanOrEqual(g.deterministicBound);
-    expect(g.expectedRevenue / g.deterministicBound).toBeGreaterThan(0.99); // GvR Theorem 4: → 1 at scale
+    expect(g.expectedRevenue / g.deterministicBound).toBeGreaterThan(0.99); // GvR 1994 §4: fixed/fluid policies are asymptotically optimal, so J*/J^D → 1 at scale
   });
   it('expected revenue ≤ deterministic bound; value rises in n and t; price ≥ 1/alpha, falls in n, rises in t', () => {
     fc.assert(
