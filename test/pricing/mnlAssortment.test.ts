@@ -31,11 +31,14 @@ describe('mnlAssortment', () => {
     expect(r.offered).toEqual([0, 1]);
     expect(r.revenue).toBeCloseTo(160 / 3, 12);
   });
+  const weightArb = fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 10, noNaN: true }));
   it('the revenue-ordered set is as good as the best of all 2^n subsets (Talluri & van Ryzin 2004b)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ price: fc.double({ min: 0, max: 1000, noNaN: true }), weight: fc.double({ min: 0, max: 10, noNaN: true }) }), { minLength: 0, maxLength: 9 }),
-        fc.double({ min: 0, max: 10, noNaN: true }),
+        // prices in cents and weights either 0 or ≥ 1e-6: subnormal doubles (1e-323) make the revenue's
+        // own rounding larger than the quantities compared, which says nothing about the algorithm
+        fc.array(fc.record({ price: fc.integer({ min: 0, max: 100_000 }).map((c) => c / 100), weight: weightArb }), { minLength: 0, maxLength: 9 }),
+        weightArb,
         (products, v0) => {
           const r = mnlAssortment({ products, noPurchaseWeight: v0 });
           const best = bruteBest(products, v0);

@@ -96,16 +96,34 @@ describe('lagrangianRelaxation(process)', () => {
     );
   });
 
-  it('scales with the fares: k × fares gives k × the bound and the same decisions', () => {
+  it('scales with the fares: k × fares gives k × the bound and the same decisions (k a power of two: exact in floating point)', () => {
+    // Multiplying by 2^m changes no rounding, so the whole subgradient path must scale exactly.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: -4, max: 6 }), (seed, m) => {
+        const k = 2 ** m;
+        const a = tinyProcess(seed);
+        const b = { ...a, network: { ...a.network, products: a.network.products.map((p) => ({ ...p, fare: p.fare * k })) } };
+        const ra = lagrangianRelaxation(a, { iterations: 30 });
+        const rb = lagrangianRelaxation(b, { iterations: 30 });
+        expect(rb.bound).toBe(k * ra.bound);
+        const x = a.network.resources.map((r) => r.capacity);
+        a.network.products.forEach((p) => expect(rb.accept(p.id, 0, x)).toBe(ra.accept(p.id, 0, x)));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('scales with the fares for any k up to the accuracy of a finite subgradient run', () => {
+    // Any other k rounds differently; ties in the leg DPs can then break the other way and the
+    // non-smooth subgradient path drifts (seen: 3.6e-5 relative after 30 iterations). Both bounds
+    // stay valid; they agree to well within the method's own convergence tolerance.
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.double({ min: 0.1, max: 50, noNaN: true }), (seed, k) => {
         const a = tinyProcess(seed);
         const b = { ...a, network: { ...a.network, products: a.network.products.map((p) => ({ ...p, fare: p.fare * k })) } };
         const ra = lagrangianRelaxation(a, { iterations: 30 });
         const rb = lagrangianRelaxation(b, { iterations: 30 });
-        expect(rb.bound).toBeCloseTo(k * ra.bound, 6);
-        const x = a.network.resources.map((r) => r.capacity);
-        a.network.products.forEach((p) => expect(rb.accept(p.id, 0, x)).toBe(ra.accept(p.id, 0, x)));
+        expect(Math.abs(rb.bound - k * ra.bound)).toBeLessThanOrEqual(1e-3 * k * ra.bound);
       }),
       { numRuns: 20 },
     );
