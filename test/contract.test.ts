@@ -144,3 +144,47 @@ describe('bad input to the contract functions throws YieldInputError naming the 
     expectField(() => yc.historyAsOf([], '2016-13-45'), /asOf/);
   });
 });
+
+describe('the DESIGN.md pricing contract', () => {
+  it('optimalPrice on linear demand: p* = (a/b + c)/2 (Phillips 2005, ch. 3: d = 10,000 − 800p, c = 5 → 8.75)', () => {
+    const r = yc.optimalPrice({ kind: 'linear', a: 10_000, b: 800 }, { unitCost: 5 });
+    expect(r.price).toBeCloseTo(8.75, 9);
+    expect(r.demand).toBeCloseTo(3000, 6);
+    expect(r.contribution).toBeCloseTo(3.75 * 3000, 6);
+    expect(r.revenue).toBeCloseTo(8.75 * 3000, 6);
+  });
+
+  it('segmentPrices shares capacity between fenced segments and honours price order', async () => {
+    const r = await yc.segmentPrices(
+      [
+        { id: 'business', response: { kind: 'linear', a: 100, b: 0.5 } },
+        { id: 'leisure', response: { kind: 'linear', a: 200, b: 2 } },
+      ],
+      { capacity: 1e9, noHigherThan: [['leisure', 'business']] },
+    );
+    // Unconstrained by capacity each segment is priced at a/(2b): 100 and 50 (leisure ≤ business holds)
+    expect(r.prices.business).toBeCloseTo(100, 6);
+    expect(r.prices.leisure).toBeCloseTo(50, 6);
+    expect(r.revenue).toBeCloseTo(100 * 50 + 50 * 100, 4);
+  });
+
+  it('gallegoVanRyzin: one unit left, J*(1, t) = (1/α)·ln(1 + λ*·t), λ* = a/e (Gallego & van Ryzin 1994)', () => {
+    const g = yc.gallegoVanRyzin({ a: 10, alpha: 0.02, inventory: 1, horizon: 2 });
+    expect(g.expectedRevenue).toBeCloseTo((1 / 0.02) * Math.log(1 + (10 / Math.E) * 2), 9);
+    expect(g.expectedRevenue).toBeLessThanOrEqual(g.deterministicBound + 1e-9);
+    expect(g.price(1, 2)).toBeGreaterThan(0);
+  });
+
+  it('dynamicPricing: one unit, one period, picks the price with the larger expected revenue', () => {
+    const r = yc.dynamicPricing({ inventory: 1, periods: 1, prices: [100, 50], purchaseProbabilities: [0.3, 0.8] });
+    expect(r.expectedRevenue).toBeCloseTo(40, 12); // max(0.3·100, 0.8·50)
+    expect(r.price(1, 1)).toBe(50);
+  });
+
+  it('mnlAssortment offers the revenue-ordered set (Talluri & van Ryzin 2004b)', () => {
+    const r = yc.mnlAssortment({ products: [{ price: 60, weight: 1 }, { price: 100, weight: 1 }, { price: 20, weight: 2 }], noPurchaseWeight: 1 });
+    // {100}: 50; {100, 60}: 160/3 ≈ 53.3; {100, 60, 20}: 200/5 = 40
+    expect([...r.offered].sort()).toEqual([0, 1]);
+    expect(r.revenue).toBeCloseTo(160 / 3, 12);
+  });
+});
