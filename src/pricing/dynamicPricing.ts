@@ -11,7 +11,9 @@
  * and price(t, x) is the maximising price. The same conventions as `dynamicProgram` (optimize):
  * t = periods **to go** (t = `periods` at the start, 0 at the end), x = units left.
  *
- * Ties: among prices whose q·(p − ΔV) are within 1e-12 × (the highest menu price) of the best, the **highest** price is
+ * Ties: among prices whose q·(p − ΔV) are within 1e-12 × (the highest menu price) × (the larger of the
+ * two q's) of the best — the size of the floating-point noise in q·(p − ΔV), since 0 ≤ ΔV ≤ the highest
+ * price — the **highest** price is
  * posted (selling the same expected value with less stock risk is no better, but a higher posted price
  * keeps price(t, x) monotone under float noise and is the usual convention for "close the lower fare").
  * Menu order does not matter. When every q(p) is non-increasing in p (a proper demand curve), V_t(x) is
@@ -80,7 +82,9 @@ export function dynamicPricing(input: DynamicPricingInput): DynamicPricingResult
   const P = Float64Array.from(order, (i) => P0[i]!);
   const Q = Float64Array.from(order, (i) => Q0[i]!);
 
-  const tie = DYNAMIC_PRICING_TIE * P[0]!; // absolute, in money: scales with the prices
+  // Noise in q·(p − ΔV) is at most q·ε·P[0] (0 ≤ ΔV ≤ P[0]): ties are within that, per pair compared,
+  // so a small-probability price is never lost to a tie with a zero-probability one.
+  const tie = DYNAMIC_PRICING_TIE * P[0]!;
   const W = C + 1;
   const V = new Float64Array((T + 1) * W);
   const choice = new Uint32Array(T * W);
@@ -95,7 +99,7 @@ export function dynamicPricing(input: DynamicPricingInput): DynamicPricingResult
       let bi = 0;
       for (let k = 1; k < m; k++) {
         const g = Q[k]! * (P[k]! - dv);
-        if (g > best + tie) {
+        if (g > best + tie * Math.max(Q[k]!, Q[bi]!)) {
           best = g;
           bi = k;
         }

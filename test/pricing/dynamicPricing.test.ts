@@ -74,6 +74,14 @@ describe('dynamicPricing', () => {
       { numRuns: 120 },
     );
   });
+  it('never loses a tiny-probability price to a tie with a zero-probability one (fast-check counterexample)', () => {
+    const menu = { prices: [45.45454545454545, 1], purchaseProbabilities: [0, 4.5454545454545455e-11] };
+    const dp = dynamicPricing({ inventory: 2, periods: 11, ...menu });
+    const want = bruteValue(menu.prices, menu.purchaseProbabilities, 11, 2); // ≈ 11 × 4.5e-11 × 1
+    expect(want).toBeGreaterThan(4.9e-10);
+    expect(Math.abs(dp.expectedRevenue - want)).toBeLessThanOrEqual(1e-12 * want);
+    expect(dp.price(11, 2)).toBe(1);
+  });
   it('value is non-decreasing in x and t; price(t, x) is non-increasing in x (T&vR 2004 §5.2)', () => {
     fc.assert(
       fc.property(arbMenu, fc.integer({ min: 1, max: 25 }), fc.integer({ min: 1, max: 12 }), (menu, T, C) => {
