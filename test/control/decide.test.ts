@@ -8,7 +8,7 @@ import {
   nestedLimitControls,
   type Controls,
 } from '../../src/control/index.js';
-import { YieldInputError } from '../../src/model/index.js';
+import { pathOf } from '../errorPath.js';
 
 /** Independent statement of standard nesting: every limit b_i, i ≤ j, must hold after the sale. */
 function nestedAllows(limits: readonly number[], sold: readonly number[], j: number, q: number): boolean {
@@ -19,15 +19,6 @@ function nestedAllows(limits: readonly number[], sold: readonly number[], j: num
   return true;
 }
 
-function pathOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof YieldInputError) return e.path;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('decide(request, state, controls) with nested limits', () => {
   it('replays a low-before-high booking process to the hand-computed nested sales', () => {

@@ -12,17 +12,8 @@ import {
   totalContribution,
   yieldPerAvailableUnit,
 } from '../../src/metrics/index.js';
-import { YieldInputError } from '../../src/model/index.js';
+import { pathOf } from '../errorPath.js';
 
-function pathOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof YieldInputError) return e.path;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('occupancyRate / loadFactor', () => {
   it('reproduces the OCC base example of the Outperform RMS help: 30 of 100 rooms, 5 out of order', () => {

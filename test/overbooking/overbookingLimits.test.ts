@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overbookingLimit, overbookingLimits, riskBasedOverbookingLimit } from '../../src/overbooking/index.js';
-import { YieldInputError } from '../../src/model/index.js';
+import { pathOf } from '../errorPath.js';
 
 const binomial = (probability: number) => ({ kind: 'binomial' as const, probability });
 const nights = [
@@ -9,15 +9,6 @@ const nights = [
   { id: '2026-03-15', capacity: 80 },
 ];
 
-function pathOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof YieldInputError) return e.path;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('overbookingLimits(resources, options)', () => {
   it('gives each night the single-resource answer, with per-night fares', () => {
