@@ -29,7 +29,7 @@ import { compileBookingProcess, type CompiledProcess } from '../optimize/network
 import type { NetworkBookingProcess } from '../optimize/network/topalogluModel.js';
 import { meanConfidenceInterval, type ConfidenceInterval } from './confidenceInterval.js';
 import { sampleTrajectories, TRAJECTORY_DEFAULTS } from './sampleTrajectories.js';
-import { reoptimizationPeriods, type BookingRule, type BookingState, type Policy } from './policy.js';
+import { reoptimizationPeriods, type BookingRule, type Policy } from './policy.js';
 import { perfectHindsightBounds } from './perfectHindsight.js';
 
 export const SIMULATION_DEFAULTS = {
