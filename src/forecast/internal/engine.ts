@@ -241,7 +241,7 @@ export function chooseMethods(engine: Engine, origins: number, candidates: reado
   const D = engine.asOf;
   const H = engine.horizon;
   const buckets = AUTO_BUCKETS.filter((b) => b < H);
-  const ends = buckets.map((b, i) => Math.min(i + 1 < buckets.length ? buckets[i + 1]! : H, H));
+  const ends = buckets.map((_, i) => Math.min(i + 1 < buckets.length ? buckets[i + 1]! : H, H));
   const earliest = D - Math.max(...ends) - 7 * (origins - 1);
   // Holt-Winters parameters are fitted once, at the earliest inner origin (or per origin when it has too little history)
   const fitOriginFor = (o: number) => (engine.historyDays(earliest) >= 28 ? earliest : o);
