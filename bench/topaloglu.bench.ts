@@ -36,7 +36,7 @@ const DIR = fileURLToPath(new URL('../../shared/data/topaloglu-2009/', import.me
 const SEED = 2009;
 const TRAJECTORIES = Number(process.env.TOPALOGLU_TRAJECTORIES ?? 100);
 const RLP_SAMPLES = 20;
-/** Warm-started subgradient iterations per LR re-solve: the policy's default (near-converged; 10 lost 0.03–0.24 % on 16 instances). */
+/** Warm-started subgradient iterations per LR re-solve: the policy's default (near-converged; 10 lost 0.03–0.24 % on 17 instances). */
 const LR_REOPT_ITERATIONS = LAGRANGIAN_POLICY_DEFAULTS.reoptimizationIterations;
 /** Extra trajectories (independent of the 100) that pin down E[perfect hindsight] for the control variate. */
 const HINDSIGHT_REFERENCE = 2000;

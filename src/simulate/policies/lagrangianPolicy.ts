@@ -12,7 +12,7 @@
  *
  * Re-solve accuracy: the default of 50 warm-started iterations per re-solve is near-converged (300 gave
  * the same mean revenue within 0.01 % on rm_200_5_1.0_4.0); 10 iterations gave 0.03–0.24 % less mean
- * revenue on each of the 16 Topaloglu (2009) instances compared on the same 100 trajectories.
+ * revenue on each of the 17 Topaloglu (2009) instances compared on the same 100 trajectories.
  *
  * Reference: Topaloglu (2009).
  * @example
