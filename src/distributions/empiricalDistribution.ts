@@ -25,7 +25,8 @@
  */
 import { array, fail, join, probability } from '../internal/validate.js';
 import { PROBABILITY_SUM_TOLERANCE } from '../model/demand.js';
-import { checkCapacity, checkLevel, checkPoint, drawUniform } from './checks.js';
+import { checkLevel, drawUniform } from './checks.js';
+import { integerSupportMethods } from './integerSupport.js';
 import type { DemandDistribution, Rng } from './types.js';
 
 export interface EmpiricalDistribution extends DemandDistribution {
@@ -84,19 +85,13 @@ export function empiricalDistribution(probabilities: readonly number[], path = '
     variance,
     sd,
     max: hi,
-    pdf(x: number): number {
-      checkPoint(x);
-      if (x < 0 || x >= len || !Number.isInteger(x)) return 0;
-      return pmf[x]!;
-    },
-    cdf(x: number): number {
-      checkPoint(x);
-      return cdfInt(Math.floor(x));
-    },
-    sf(x: number): number {
-      checkPoint(x);
-      return sfInt(Math.floor(x));
-    },
+    ...integerSupportMethods({
+      mean: emin[hi + 1]!, // = Σ_k P(D > k): the mean, up to rounding
+      pmfInt: (k) => (k < len ? pmf[k]! : 0),
+      cdfInt,
+      sfInt,
+      expectedMinInt: (n) => (n <= 0 ? 0 : emin[Math.min(n, hi + 1)]!),
+    }),
     quantile(p: number): number {
       checkLevel(p);
       if (p === 0) return lo;
@@ -112,13 +107,6 @@ export function empiricalDistribution(probabilities: readonly number[], path = '
         else a = mid;
       }
       return b;
-    },
-    expectedMin(x: number): number {
-      checkCapacity(x);
-      if (x >= hi + 1) return emin[hi + 1]!; // = Σ_k P(D > k) = the mean, up to rounding
-      const n = Math.floor(x);
-      const t = x - n;
-      return t === 0 ? emin[n]! : emin[n]! + t * tail[n]!;
     },
     sample(rng: Rng): number {
       const u = drawUniform(rng);

@@ -30,7 +30,8 @@
  * d.cdf(1);          // => 0.18750000000000003   (1/16 + 4/32)
  */
 import { fail, finite, nonNegative } from '../internal/validate.js';
-import { checkCapacity, checkLevel, checkPoint, drawUniform } from './checks.js';
+import { checkLevel, drawUniform } from './checks.js';
+import { integerSupportMethods } from './integerSupport.js';
 import { regularizedBetaUnchecked } from './incompleteBeta.js';
 import { ppnd16 } from './ppnd16.js';
 import { binomialTerm } from './saddlePoint.js';
@@ -71,6 +72,7 @@ export function negativeBinomialDistribution(mean: number, variance: number): Ne
     const z = ppnd16(u);
     return Math.floor(m + sd * (z + (skew * (z * z - 1)) / 6));
   };
+  const expectedMinInt = (n: number): number => (n <= 0 ? 0 : m * cdfIntNext(n - 2) + n * sfInt(n - 1));
 
   return Object.freeze({
     kind: 'negative-binomial' as const,
@@ -80,34 +82,12 @@ export function negativeBinomialDistribution(mean: number, variance: number): Ne
     sd,
     size: r,
     probability: p,
-    pdf(x: number): number {
-      checkPoint(x);
-      if (x < 0 || !Number.isInteger(x) || x === Infinity) return 0;
-      return pmfInt(x);
-    },
-    cdf(x: number): number {
-      checkPoint(x);
-      if (x === Infinity) return 1;
-      return cdfInt(Math.floor(x));
-    },
-    sf(x: number): number {
-      checkPoint(x);
-      if (x === Infinity) return 0;
-      return sfInt(Math.floor(x));
-    },
+    ...integerSupportMethods({ mean: m, pmfInt, cdfInt, sfInt, expectedMinInt }),
     quantile(u: number): number {
       checkLevel(u);
       if (u === 0) return 0;
       if (u === 1) return Infinity;
       return searchQuantile(u, guess(u), 0, cdfInt, sfInt);
-    },
-    expectedMin(x: number): number {
-      checkCapacity(x);
-      if (x === Infinity) return m;
-      const n = Math.floor(x);
-      const t = x - n;
-      const base = n <= 0 ? 0 : m * cdfIntNext(n - 2) + n * sfInt(n - 1);
-      return t === 0 ? base : base + t * sfInt(n);
     },
     sample(rng: Rng): number {
       const u = drawUniform(rng);
@@ -143,24 +123,15 @@ function pointMassAtZero(): NegativeBinomialDistribution {
     sd: 0,
     size: 0,
     probability: 1,
-    pdf(x: number): number {
-      checkPoint(x);
-      return x === 0 ? 1 : 0;
-    },
-    cdf(x: number): number {
-      checkPoint(x);
-      return x >= 0 ? 1 : 0;
-    },
-    sf(x: number): number {
-      checkPoint(x);
-      return x >= 0 ? 0 : 1;
-    },
+    ...integerSupportMethods({
+      mean: 0,
+      pmfInt: (k) => (k === 0 ? 1 : 0),
+      cdfInt: (k) => (k >= 0 ? 1 : 0),
+      sfInt: (k) => (k >= 0 ? 0 : 1),
+      expectedMinInt: () => 0,
+    }),
     quantile(u: number): number {
       checkLevel(u);
-      return 0;
-    },
-    expectedMin(x: number): number {
-      checkCapacity(x);
       return 0;
     },
     sample(rng: Rng): number {

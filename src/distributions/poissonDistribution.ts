@@ -29,7 +29,8 @@
  * d.expectedMin(1);  // => 0.9816843611112658    (1 − e⁻⁴)
  */
 import { nonNegative } from '../internal/validate.js';
-import { checkCapacity, checkLevel, checkPoint, drawUniform } from './checks.js';
+import { checkLevel, drawUniform } from './checks.js';
+import { integerSupportMethods } from './integerSupport.js';
 import { ppnd16 } from './ppnd16.js';
 import { regularizedGammaUnchecked } from './incompleteGamma.js';
 import { poissonTerm } from './saddlePoint.js';
@@ -71,34 +72,12 @@ export function poissonDistribution(mean: number): PoissonDistribution {
     mean: lambda,
     variance: lambda,
     sd,
-    pdf(x: number): number {
-      checkPoint(x);
-      if (x < 0 || !Number.isInteger(x)) return 0;
-      return pmfInt(x);
-    },
-    cdf(x: number): number {
-      checkPoint(x);
-      if (x === Infinity) return 1;
-      return cdfInt(Math.floor(x));
-    },
-    sf(x: number): number {
-      checkPoint(x);
-      if (x === Infinity) return 0;
-      return sfInt(Math.floor(x));
-    },
+    ...integerSupportMethods({ mean: lambda, pmfInt, cdfInt, sfInt, expectedMinInt }),
     quantile(p: number): number {
       checkLevel(p);
       if (p === 0 || lambda === 0) return 0;
       if (p === 1) return Infinity;
       return searchQuantile(p, guess(p), 0, cdfInt, sfInt);
-    },
-    expectedMin(x: number): number {
-      checkCapacity(x);
-      if (x === Infinity) return lambda;
-      const n = Math.floor(x);
-      const t = x - n;
-      const base = expectedMinInt(n);
-      return t === 0 ? base : base + t * sfInt(n);
     },
     sample(rng: Rng): number {
       const u = drawUniform(rng);
