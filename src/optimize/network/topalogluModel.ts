@@ -118,11 +118,15 @@ export function expectedArrivals(process: NetworkBookingProcess, fromPeriod = 0)
  * `dlp`. The input is not modified.
  *
  * @param remaining - units left per resource, in `network.resources` order (default: full capacity)
+ * @param demand - `'mean'` (default): each product's demand is the number D_j(period), as DLP takes it;
+ *   `'poisson'`: a Poisson `Demand` with that mean (the remaining arrivals of a Bernoulli process are
+ *   approximately Poisson), for RLP sampling and DAVN's EMSR-b
  */
 export function remainingNetwork(
   process: NetworkBookingProcess,
   period: number,
   remaining?: ArrayLike<number>,
+  demand: 'mean' | 'poisson' = 'mean',
 ): Network {
   const d = expectedArrivals(process, period);
   const res = process.network.resources;
@@ -137,7 +141,7 @@ export function remainingNetwork(
       id: p.id,
       fare: finite(p.fare, `network.products[${j}].fare`),
       resources: p.resources,
-      demand: d[j]!,
+      demand: demand === 'poisson' ? { kind: 'poisson' as const, mean: d[j]! } : d[j]!,
     })),
   };
 }

@@ -16,7 +16,7 @@
  */
 import type { LpSolverName } from '../../optimize/lp/types.js';
 import { davn, DAVN_DEFAULTS } from '../../optimize/network/davn.js';
-import { expectedArrivals, type NetworkBookingProcess } from '../../optimize/network/topalogluModel.js';
+import { remainingNetwork, type NetworkBookingProcess } from '../../optimize/network/topalogluModel.js';
 import type { BookingRule, BookingState, Policy } from '../policy.js';
 
 export function davnPolicy(options: { readonly virtualClasses?: number; readonly solver?: LpSolverName } = {}): Policy {
@@ -25,16 +25,7 @@ export function davnPolicy(options: { readonly virtualClasses?: number; readonly
     name: `DAVN (EMSR-b, ${K} virtual classes)`,
     tieRule: 'no bid-price tie: products are nested by displacement-adjusted fare; adjusted fare ≤ 0 closes a product on that leg',
     async plan(process: NetworkBookingProcess, state: BookingState): Promise<BookingRule> {
-      const d = expectedArrivals(process, state.period);
-      const network = {
-        resources: process.network.resources.map((r, i) => ({ id: r.id, capacity: state.remaining[i]! })),
-        products: process.network.products.map((p, j) => ({
-          id: p.id,
-          fare: p.fare,
-          resources: p.resources,
-          demand: { kind: 'poisson' as const, mean: d[j]! },
-        })),
-      };
+      const network = remainingNetwork(process, state.period, state.remaining, 'poisson');
       const r = await davn(network, { virtualClasses: K, ...(options.solver ? { solver: options.solver } : {}) });
       if (r.status !== 'ok') throw new Error(`DAVN policy: ${r.message}`);
       return (j, s) => r.accept(j, s.remaining);

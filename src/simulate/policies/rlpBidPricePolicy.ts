@@ -22,7 +22,7 @@ import { deriveSeed } from '../../internal/rng.js';
 import type { LpSolverName } from '../../optimize/lp/types.js';
 import { compileNetwork } from '../../optimize/network/networkInput.js';
 import { rlp } from '../../optimize/network/rlp.js';
-import { expectedArrivals, type NetworkBookingProcess } from '../../optimize/network/topalogluModel.js';
+import { remainingNetwork, type NetworkBookingProcess } from '../../optimize/network/topalogluModel.js';
 import type { BookingRule, BookingState, Policy } from '../policy.js';
 import { bidPriceRule } from './bidPriceRule.js';
 
@@ -37,20 +37,11 @@ export function rlpBidPricePolicy(
     name: `RLP bid prices (${samples} samples)`,
     tieRule: 'fare = Σ bid prices: accepted (fare ≥ Σ π)',
     async plan(process: NetworkBookingProcess, state: BookingState): Promise<BookingRule> {
-      const d = expectedArrivals(process, state.period);
-      const network = {
-        resources: process.network.resources.map((r, i) => ({ id: r.id, capacity: state.remaining[i]! })),
-        products: process.network.products.map((p, j) => ({
-          id: p.id,
-          fare: p.fare,
-          resources: p.resources,
-          demand: { kind: 'poisson' as const, mean: d[j]! },
-        })),
-      };
+      const network = remainingNetwork(process, state.period, state.remaining, 'poisson');
       const r = await rlp(network, { samples, seed: deriveSeed(seed, state.period), ...(options.solver ? { solver: options.solver } : {}) });
       if (r.status !== 'optimal') throw new Error(`RLP bid-price policy: ${r.message}`);
       const net = compileNetwork(network);
-      return bidPriceRule(net, r.bidPriceArray, new Float64Array(d.length), state.sold, 'accept');
+      return bidPriceRule(net, r.bidPriceArray, new Float64Array(network.products.length), state.sold, 'accept');
     },
   };
 }
