@@ -141,3 +141,82 @@ describe('dynamicPricing', () => {
     expectInputError(() => dp.value(1, 1.5), 'x');
   });
 });
+
+/**
+ * Independent recursion for purchase probabilities that change by period, written forwards in
+ * chronological time: W(k, x) = the best expected revenue from the start of the k-th period (k = 0 the
+ * first) with x units, as the expectation over sale / no sale, maximising over the menu as given.
+ * (The library indexes by periods to go; here nothing is converted but k = T − t at the comparison.)
+ */
+function bruteTimeVarying(prices: number[], q: number[][], k: number, x: number, memo = new Map<string, number>()): number {
+  if (k === q.length || x === 0) return 0;
+  const key = `${k},${x}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  let best = -Infinity;
+  for (let i = 0; i < prices.length; i++) {
+    const sell = q[k]![i]!;
+    best = Math.max(best, sell * (prices[i]! + bruteTimeVarying(prices, q, k + 1, x - 1, memo)) + (1 - sell) * bruteTimeVarying(prices, q, k + 1, x, memo));
+  }
+  memo.set(key, best);
+  return best;
+}
+
+/** A menu whose purchase probabilities rise towards the end of the horizon by a random booking curve. */
+const arbTimeVarying = fc
+  .tuple(arbMenu, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 10 }))
+  .map(([menu, curve]) => ({ prices: menu.prices, purchaseProbabilities: curve.map((c) => menu.purchaseProbabilities.map((q) => q * c)) }));
+
+describe('dynamicPricing with purchase probabilities that vary by period (a booking curve)', () => {
+  it('worked by hand: one unit, two periods, 0.1/0.2 in the first period and 0.3/0.8 in the last', () => {
+    // last period (t = 1): max(0.3·100, 0.8·60) = 48 at 60; first (t = 2): 48 + max(0.1·52, 0.2·12) = 53.2 at 100
+    const dp = dynamicPricing({ inventory: 1, periods: 2, prices: [100, 60], purchaseProbabilities: [[0.1, 0.2], [0.3, 0.8]] });
+    expect(dp.value(1, 1)).toBeCloseTo(48, 12);
+    expect(dp.price(1, 1)).toBe(60);
+    expect(dp.price(2, 1)).toBe(100);
+    expect(dp.expectedRevenue).toBeCloseTo(53.2, 12);
+  });
+  it('matches an independent forward recursion at every period and stock level', () => {
+    fc.assert(
+      fc.property(arbTimeVarying, fc.integer({ min: 0, max: 6 }), (menu, C) => {
+        const T = menu.purchaseProbabilities.length;
+        const dp = dynamicPricing({ inventory: C, periods: T, ...menu });
+        const memo = new Map<string, number>();
+        for (let t = 0; t <= T; t++)
+          for (let x = 0; x <= C; x++) expect(dp.value(t, x)).toBeCloseTo(bruteTimeVarying(menu.prices, menu.purchaseProbabilities, T - t, x, memo), 9);
+      }),
+      { numRuns: 120 },
+    );
+  });
+  it('gives exactly the constant-probability answer when every period has the same probabilities', () => {
+    fc.assert(
+      fc.property(arbMenu, fc.integer({ min: 1, max: 15 }), fc.integer({ min: 0, max: 8 }), (menu, T, C) => {
+        const one = dynamicPricing({ inventory: C, periods: T, ...menu });
+        const rows = dynamicPricing({ inventory: C, periods: T, prices: menu.prices, purchaseProbabilities: Array.from({ length: T }, () => menu.purchaseProbabilities) });
+        expect(rows.expectedRevenue).toBe(one.expectedRevenue);
+        for (let t = 1; t <= T; t++)
+          for (let x = 1; x <= C; x++) {
+            expect(rows.value(t, x)).toBe(one.value(t, x));
+            expect(rows.price(t, x)).toBe(one.price(t, x));
+          }
+      }),
+      { numRuns: 80 },
+    );
+  });
+  it('reads the rows chronologically: reversing the booking curve changes the answer as the recursion says', () => {
+    const prices = [200, 120];
+    const q = [[0.05, 0.1], [0.1, 0.3], [0.4, 0.9]];
+    const fwd = dynamicPricing({ inventory: 2, periods: 3, prices, purchaseProbabilities: q });
+    const rev = dynamicPricing({ inventory: 2, periods: 3, prices, purchaseProbabilities: [...q].reverse() });
+    expect(fwd.expectedRevenue).toBeCloseTo(bruteTimeVarying(prices, q, 0, 2), 12);
+    expect(rev.expectedRevenue).toBeCloseTo(bruteTimeVarying(prices, [...q].reverse(), 0, 2), 12);
+    expect(fwd.expectedRevenue).not.toBeCloseTo(rev.expectedRevenue, 6);
+  });
+  it('rejects a wrong number of periods, a short row and a probability outside [0, 1], naming the field', () => {
+    const base = { inventory: 2, periods: 2, prices: [100, 50] };
+    expectInputError(() => dynamicPricing({ ...base, purchaseProbabilities: [[0.1, 0.2]] }), 'purchaseProbabilities', 'inconsistent');
+    expectInputError(() => dynamicPricing({ ...base, purchaseProbabilities: [[0.1, 0.2], [0.3]] }), 'purchaseProbabilities[1]', 'inconsistent');
+    expectInputError(() => dynamicPricing({ ...base, purchaseProbabilities: [[0.1, 0.2], [0.3, 1.2]] }), 'purchaseProbabilities[1][1]');
+    expectInputError(() => dynamicPricing({ ...base, purchaseProbabilities: [[0.1, 0.2], 0.3] as never }), 'purchaseProbabilities[1]', 'invalid-type');
+  });
+});
