@@ -1,8 +1,9 @@
 /**
  * `yieldcraft/pricing`: price-response models (`demandAt`, `revenueAt`), optimal static prices
  * (`optimalPrice`), prices for fenced segments sharing capacity (`segmentPrices`), dynamic pricing
- * (`gallegoVanRyzin` in closed form, `dynamicPricing` over a price menu) and the MNL assortment
- * (`mnlAssortment`).
+ * (`gallegoVanRyzin` in closed form, `dynamicPricing` over a price menu, `continuousDynamicPricing`
+ * over a price range), the MNL assortment (`mnlAssortment`) and the hotel's best-available-rate ladder
+ * from bid prices (`rateLadder`).
  */
 export {
   validatePriceResponse,
@@ -24,4 +25,11 @@ export {
 } from './segmentPrices.js';
 export { gallegoVanRyzin, type GallegoVanRyzinInput, type GallegoVanRyzinResult } from './gallegoVanRyzin.js';
 export { dynamicPricing, DYNAMIC_PRICING_TIE, type DynamicPricingInput, type DynamicPricingResult } from './dynamicPricing.js';
+export {
+  continuousDynamicPricing,
+  CONTINUOUS_DYNAMIC_PRICING_DEFAULTS,
+  type ContinuousDynamicPricingInput,
+  type ContinuousDynamicPricingOptions,
+  type ContinuousDynamicPricingResult,
+} from './continuousDynamicPricing.js';
 export { mnlAssortment, MNL_ASSORTMENT_TIE, type MnlProduct, type MnlAssortmentInput, type MnlAssortmentResult } from './mnlAssortment.js';
