@@ -8,7 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dlp, compileNetwork, openDlpSession } from '../src/optimize/network/index.js';
+import { dlp, openDlpSession } from '../src/optimize/network/index.js';
+import { compileNetwork } from '../src/model/compileNetwork.js';
 import { bidPriceControls, createBidPriceDecider, decideBidPrice } from '../src/control/bidPriceControls.js';
 import { mulberry32 } from '../src/internal/rng.js';
 import type { Network } from '../src/model/index.js';

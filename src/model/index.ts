@@ -1,6 +1,8 @@
 /**
  * `yieldcraft/model`: the vocabulary (resources, products, segments, channels, costs, demand, requests,
- * inventory state), zod schemas with `parse*`/`safeParse*`, `YieldInputError`, and `contribution`.
+ * inventory state), zod schemas with `parse*`/`safeParse*`, `YieldInputError`, and `contribution`; the
+ * network booking process (a network with its arrival process over the booking horizon) and the
+ * network's compile step (`compileNetwork`).
  */
 export { YieldInputError, type YieldInputErrorCode, type YieldInputIssue } from './errors.js';
 export * from './demand.js';
@@ -48,4 +50,14 @@ export {
   type SafeParseResult,
 } from './schemas.js';
 export * from './contribution.js';
+export {
+  type NetworkBookingProcess,
+  PERIOD_PROBABILITY_TOLERANCE,
+  validateBookingProcess,
+  expectedArrivals,
+  remainingNetwork,
+  reoptimizationSchedule,
+} from './bookingProcess.js';
+// Named: compileNetwork.ts also holds `demandMean`, an internal helper.
+export { compileNetwork, type CompiledNetwork, type NetworkProductDemand } from './compileNetwork.js';
 export * from './hotel.js';

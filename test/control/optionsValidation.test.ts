@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { YieldInputError } from '../../src/model/index.js';
 import { bidPriceControls, lastRoomValues, losControls } from '../../src/control/index.js';
-import { bidPriceRange, dlp, openDlpSession, compileNetwork } from '../../src/optimize/network/index.js';
+import { bidPriceRange, dlp, openDlpSession } from '../../src/optimize/network/index.js';
+import { compileNetwork } from '../../src/model/index.js';
 import { solveDlp } from '../../src/optimize/network/dlp.js';
 import { emUnconstrain, forecastAccuracy, holtWinters, projectionDetruncation } from '../../src/forecast/index.js';
 

@@ -41,7 +41,7 @@ import type { Network } from '../../model/index.js';
 import { array, fail, object } from '../../internal/validate.js';
 import { solveLpSequence, type LpObjective } from '../lp/solveLpSequence.js';
 import type { LpModel, LpSolverName } from '../lp/types.js';
-import { compileNetwork, type CompiledNetwork } from './networkInput.js';
+import { compileNetwork, type CompiledNetwork } from '../../model/compileNetwork.js';
 import { solveDlp, type DlpOverrides } from './dlp.js';
 
 export interface BidPriceRangeOptions {

@@ -52,7 +52,7 @@ import { emsrB } from '../singleResource/emsrB.js';
 import { bookingLimits } from '../singleResource/bookingLimits.js';
 import type { EmsrRounding } from '../singleResource/emsrOptions.js';
 import type { LpSolverName } from '../lp/types.js';
-import { compileNetwork, type CompiledNetwork } from './networkInput.js';
+import { compileNetwork, type CompiledNetwork } from '../../model/compileNetwork.js';
 import { dlp } from './dlp.js';
 
 export const DAVN_DEFAULTS = { virtualClasses: 10, rounding: 'none' } as const;

@@ -51,7 +51,7 @@ import { solveNormalizedLp } from '../lp/solveLp.js';
 import type { NormalizedLp } from '../lp/normalizeLp.js';
 import { openLpSession } from '../lp/lpSession.js';
 import type { LpModel, LpSolution, LpSolverName, LpTimings } from '../lp/types.js';
-import { compileNetwork, type CompiledNetwork } from './networkInput.js';
+import { compileNetwork, type CompiledNetwork } from '../../model/compileNetwork.js';
 
 export interface DlpOptions {
   /** LP solver; default 'highs'. */

@@ -42,8 +42,8 @@
  * dp.bidPrice('AB', 0, 1); // => 50 (the value of the last seat with one period to go)
  */
 import { fail } from '../../internal/validate.js';
-import { bidPriceVector, compileBookingProcess, startCapacity } from './topalogluCompiled.js';
-import { remainingNetwork, type NetworkBookingProcess } from './topalogluModel.js';
+import { bidPriceVector, compileBookingProcess, startCapacity } from '../../model/compileBookingProcess.js';
+import { remainingNetwork, type NetworkBookingProcess } from '../../model/bookingProcess.js';
 import { legBackward, legProbabilities, makeLegValueFunctions, type LegValueFunctions } from './lagrangianKernels.js';
 import { dlp } from './dlp.js';
 import type { LpSolverName } from '../lp/types.js';
@@ -96,14 +96,14 @@ function dpDecompositionFromPrices(
   const tables: Float64Array[] = [];
   const adjusted: Float64Array[] = [];
   for (let i = 0; i < cp.nR; i++) {
-    const k0 = cp.resStart[i]!;
-    const nJ = cp.resStart[i + 1]! - k0;
+    const k0 = cp.net.resourceStart[i]!;
+    const nJ = cp.net.resourceStart[i + 1]! - k0;
     const r = new Float64Array(nJ);
     for (let k = 0; k < nJ; k++) {
-      const j = cp.resProd[k0 + k]!;
+      const j = cp.net.resourceProducts[k0 + k]!;
       let other = 0;
-      for (let q = cp.prodStart[j]!; q < cp.prodStart[j + 1]!; q++) if (cp.prodRes[q] !== i) other += pi[cp.prodRes[q]!]!;
-      r[k] = cp.fare[j]! - other;
+      for (let q = cp.net.productStart[j]!; q < cp.net.productStart[j + 1]!; q++) if (cp.net.productResources[q] !== i) other += pi[cp.net.productResources[q]!]!;
+      r[k] = cp.net.fare[j]! - other;
     }
     adjusted.push(r);
     const rev = new Float64Array(H * nJ);
@@ -114,6 +114,6 @@ function dpDecompositionFromPrices(
   }
   const vf = makeLegValueFunctions(cp, start, capacity, tables);
   const bidPrices: Record<string, number> = {};
-  cp.resourceIds.forEach((id, i) => (bidPrices[id] = pi[i]!));
+  cp.net.resourceIds.forEach((id, i) => (bidPrices[id] = pi[i]!));
   return Object.assign(vf, { status: 'ok' as const, bidPrices, adjustedFares: adjusted });
 }

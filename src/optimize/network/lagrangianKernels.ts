@@ -15,7 +15,7 @@
  * r[τ·|J_i| + k] for the k-th product of the leg. Everything is typed arrays; the loops allocate nothing.
  * @internal
  */
-import type { CompiledProcess } from './topalogluCompiled.js';
+import type { CompiledProcess } from '../../model/compileBookingProcess.js';
 
 /**
  * The arrival probabilities of leg i's products over periods start … T−1, gathered contiguously:
@@ -23,12 +23,12 @@ import type { CompiledProcess } from './topalogluCompiled.js';
  */
 export function legProbabilities(cp: CompiledProcess, leg: number, start: number): Float64Array {
   const H = cp.T - start;
-  const k0 = cp.resStart[leg]!;
-  const nJ = cp.resStart[leg + 1]! - k0;
+  const k0 = cp.net.resourceStart[leg]!;
+  const nJ = cp.net.resourceStart[leg + 1]! - k0;
   const out = new Float64Array(H * nJ);
   for (let tau = 0; tau < H; tau++) {
     const row = (start + tau) * cp.nP;
-    for (let k = 0; k < nJ; k++) out[tau * nJ + k] = cp.p[row + cp.resProd[k0 + k]!]!;
+    for (let k = 0; k < nJ; k++) out[tau * nJ + k] = cp.p[row + cp.net.resourceProducts[k0 + k]!]!;
   }
   return out;
 }
@@ -139,8 +139,8 @@ export function makeLegValueFunctions(
   capacity: Int32Array,
   tables: Float64Array[],
 ): LegValueFunctions {
-  const resIndex = new Map(cp.resourceIds.map((id, i) => [id, i]));
-  const prodIndex = new Map(cp.productIds.map((id, j) => [id, j]));
+  const resIndex = new Map(cp.net.resourceIds.map((id, i) => [id, i]));
+  const prodIndex = new Map(cp.net.productIds.map((id, j) => [id, j]));
   const T = cp.T;
   const leg = (r: string | number): number => {
     const i = typeof r === 'number' ? r : resIndex.get(r);
@@ -155,7 +155,7 @@ export function makeLegValueFunctions(
   const bid = (i: number, t: number, x: number): number => {
     if (x <= 0) return Infinity;
     const w = capacity[i]! + 1;
-    if (x > capacity[i]!) throw new RangeError(`state ${x} exceeds the capacity ${capacity[i]} of ${cp.resourceIds[i]}`);
+    if (x > capacity[i]!) throw new RangeError(`state ${x} exceeds the capacity ${capacity[i]} of ${cp.net.resourceIds[i]}`);
     const row = (t + 1 - start) * w;
     const V = tables[i]!;
     return V[row + x]! - V[row + x - 1]!;
@@ -163,7 +163,7 @@ export function makeLegValueFunctions(
   return {
     startPeriod: start,
     periods: T,
-    resourceIds: cp.resourceIds,
+    resourceIds: cp.net.resourceIds,
     capacity,
     tables,
     value(resource, t, x) {
@@ -182,13 +182,13 @@ export function makeLegValueFunctions(
       if (j === undefined || !Number.isInteger(j) || j < 0 || j >= cp.nP) throw new RangeError(`unknown product ${JSON.stringify(product)}`);
       checkT(t, T - 1);
       let sum = 0;
-      for (let k = cp.prodStart[j]!; k < cp.prodStart[j + 1]!; k++) {
-        const i = cp.prodRes[k]!;
+      for (let k = cp.net.productStart[j]!; k < cp.net.productStart[j + 1]!; k++) {
+        const i = cp.net.productResources[k]!;
         const x = remaining[i]!;
         if (!(x >= 1)) return false;
         sum += bid(i, t, x);
       }
-      const f = cp.fare[j]!;
+      const f = cp.net.fare[j]!;
       return f >= sum - BID_PRICE_TIE_TOLERANCE * Math.max(1, Math.abs(f));
     },
   };

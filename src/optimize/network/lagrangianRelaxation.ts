@@ -55,8 +55,8 @@
  * lagrangianRelaxation(process).bound; // => 150 (one period, one possible request worth 300 · 0.5)
  */
 import { fail, nonNegative, nonNegativeInteger, positive, positiveInteger } from '../../internal/validate.js';
-import { bidPriceVector, compileBookingProcess, startCapacity, type CompiledProcess } from './topalogluCompiled.js';
-import type { NetworkBookingProcess } from './topalogluModel.js';
+import { bidPriceVector, compileBookingProcess, startCapacity, type CompiledProcess } from '../../model/compileBookingProcess.js';
+import type { NetworkBookingProcess } from '../../model/bookingProcess.js';
 import { legBackward, legForward, legProbabilities, makeLegValueFunctions, type LegValueFunctions } from './lagrangianKernels.js';
 
 export const LAGRANGIAN_DEFAULTS = {
@@ -118,10 +118,10 @@ export function lagrangianRelaxation(process: NetworkBookingProcess, options: La
 
   // multipliers
   const lam: Float64Array[] = [];
-  for (let i = 0; i < nR; i++) lam.push(new Float64Array(H * (cp.resStart[i + 1]! - cp.resStart[i]!)));
+  for (let i = 0; i < nR; i++) lam.push(new Float64Array(H * (cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!)));
   initialiseMultipliers(cp, start, lam, options);
 
-  const nJ = lam.map((_, i) => cp.resStart[i + 1]! - cp.resStart[i]!);
+  const nJ = lam.map((_, i) => cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!);
   const pl = lam.map((_, i) => legProbabilities(cp, i, start));
   const tables = capacity.reduce<Float64Array[]>((a, c) => (a.push(new Float64Array((H + 1) * (c + 1))), a), []);
   const acc = lam.map((l) => new Float64Array(l.length));
@@ -181,7 +181,7 @@ export function lagrangianRelaxation(process: NetworkBookingProcess, options: La
 
 function maxLegsPerProduct(cp: CompiledProcess): number {
   let m = 1;
-  for (let j = 0; j < cp.nP; j++) m = Math.max(m, cp.prodStart[j + 1]! - cp.prodStart[j]!);
+  for (let j = 0; j < cp.nP; j++) m = Math.max(m, cp.net.productStart[j + 1]! - cp.net.productStart[j]!);
   return m;
 }
 
@@ -193,7 +193,7 @@ function initialiseMultipliers(cp: CompiledProcess, start: number, lam: Float64A
     if (s0 > start || m.perLeg.length !== cp.nR)
       fail('options.initialMultipliers', `must come from a result with startPeriod ≤ ${start} on the same network`, 'inconsistent');
     for (let i = 0; i < cp.nR; i++) {
-      const nJ = cp.resStart[i + 1]! - cp.resStart[i]!;
+      const nJ = cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!;
       const src = m.perLeg[i]!;
       if (src.length !== (cp.T - s0) * nJ) fail(`options.initialMultipliers.perLeg[${i}]`, 'has the wrong length for this network', 'inconsistent');
       lam[i]!.set(src.subarray((start - s0) * nJ, (start - s0 + H) * nJ));
@@ -202,19 +202,19 @@ function initialiseMultipliers(cp: CompiledProcess, start: number, lam: Float64A
   }
   const pi = o.initialBidPrices === undefined ? undefined : bidPriceVector(cp, o.initialBidPrices, 'options.initialBidPrices');
   for (let j = 0; j < cp.nP; j++) {
-    const a = cp.prodStart[j]!;
-    const b = cp.prodStart[j + 1]!;
+    const a = cp.net.productStart[j]!;
+    const b = cp.net.productStart[j + 1]!;
     const m = b - a;
-    const f = cp.fare[j]!;
+    const f = cp.net.fare[j]!;
     let sum = 0;
-    if (pi) for (let k = a; k < b; k++) sum += pi[cp.prodRes[k]!]!;
+    if (pi) for (let k = a; k < b; k++) sum += pi[cp.net.productResources[k]!]!;
     for (let k = a; k < b; k++) {
-      const i = cp.prodRes[k]!;
+      const i = cp.net.productResources[k]!;
       let v: number;
       if (!pi || sum === 0) v = f / m;
       else if (f >= sum) v = pi[i]! + (f - sum) / m;
       else v = (pi[i]! * f) / sum;
-      const nJ = cp.resStart[i + 1]! - cp.resStart[i]!;
+      const nJ = cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!;
       const s = cp.slotInLeg[k]!;
       const L = lam[i]!;
       for (let tau = 0; tau < H; tau++) L[tau * nJ + s] = v;
@@ -238,23 +238,23 @@ function subgradientStep(
   const H = cp.T - start;
   let moved = false;
   for (let j = 0; j < cp.nP; j++) {
-    const a = cp.prodStart[j]!;
-    const m = cp.prodStart[j + 1]! - a;
+    const a = cp.net.productStart[j]!;
+    const m = cp.net.productStart[j + 1]! - a;
     if (m < 2) continue;
-    const f = cp.fare[j]!;
+    const f = cp.net.fare[j]!;
     for (let tau = 0; tau < H; tau++) {
       if (cp.p[(start + tau) * cp.nP + j]! === 0) continue;
       let mean = 0;
       for (let q = 0; q < m; q++) {
-        const i = cp.prodRes[a + q]!;
-        const nJ = cp.resStart[i + 1]! - cp.resStart[i]!;
+        const i = cp.net.productResources[a + q]!;
+        const nJ = cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!;
         mean += acc[i]![tau * nJ + cp.slotInLeg[a + q]!]!;
       }
       mean /= m;
       let any = false;
       for (let q = 0; q < m; q++) {
-        const i = cp.prodRes[a + q]!;
-        const nJ = cp.resStart[i + 1]! - cp.resStart[i]!;
+        const i = cp.net.productResources[a + q]!;
+        const nJ = cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!;
         const idx = tau * nJ + cp.slotInLeg[a + q]!;
         const g = acc[i]![idx]! - mean;
         if (g !== 0) any = true;
@@ -263,8 +263,8 @@ function subgradientStep(
       if (!any) continue;
       projectOntoSimplex(y, m, f, sorted);
       for (let q = 0; q < m; q++) {
-        const i = cp.prodRes[a + q]!;
-        const nJ = cp.resStart[i + 1]! - cp.resStart[i]!;
+        const i = cp.net.productResources[a + q]!;
+        const nJ = cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!;
         const idx = tau * nJ + cp.slotInLeg[a + q]!;
         if (lam[i]![idx] !== y[q]) moved = true;
         lam[i]![idx] = y[q]!;

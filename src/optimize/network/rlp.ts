@@ -43,7 +43,7 @@ import { deriveSeed, mulberry32 } from '../../internal/rng.js';
 import { toDistribution } from '../../distributions/toDistribution.js';
 import type { DemandDistribution, Rng } from '../../distributions/types.js';
 import type { LpSolverName, LpTimings } from '../lp/types.js';
-import { compileNetwork } from './networkInput.js';
+import { compileNetwork } from '../../model/compileNetwork.js';
 import { openDlpSession } from './dlp.js';
 
 export interface RlpOptions {

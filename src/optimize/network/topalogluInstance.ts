@@ -27,7 +27,7 @@
  */
 import { YieldInputError } from '../../model/errors.js';
 import type { Network } from '../../model/schemas.js';
-import { validateBookingProcess, type NetworkBookingProcess } from './topalogluModel.js';
+import { validateBookingProcess, type NetworkBookingProcess } from '../../model/bookingProcess.js';
 
 export interface TopalogluLeg {
   readonly from: number;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopalogluInstance, TOPALOGLU_HUB } from '../../../src/optimize/network/topalogluInstance.js';
 import { dlp } from '../../../src/optimize/network/dlp.js';
-import { expectedArrivals, remainingNetwork, validateBookingProcess } from '../../../src/optimize/network/topalogluModel.js';
 import { YieldInputError } from '../../../src/model/errors.js';
 import {
   HAS_TOPALOGLU_DATA,
@@ -74,31 +73,6 @@ describe('parseTopalogluInstance(text)', () => {
   it('rejects a period whose probabilities sum over 1', () => {
     const text = TINY.replace('2\t[ 1 0 0 ]\t0.0\t[ 0 2 1 ]\t1.0E-1', '2\t[ 1 0 0 ]\t0.95\t[ 0 2 1 ]\t1.0E-1');
     expect(() => parseTopalogluInstance(text)).toThrowError(/period 2: probabilities sum to 1.05/);
-  });
-});
-
-describe('validateBookingProcess / expectedArrivals / remainingNetwork', () => {
-  const inst = parseTopalogluInstance(TINY);
-  it('sums the remaining expected arrivals from a period on', () => {
-    expect(Array.from(expectedArrivals(inst, 1))).toEqual([0.125, 0.6, 0.25]);
-    expect(Array.from(expectedArrivals(inst, 3))).toEqual([0, 0, 0]);
-  });
-  it('builds the network left at a period with the capacities left, without touching the input', () => {
-    const before = structuredClone(inst.network);
-    const n = remainingNetwork(inst, 2, [1, 0]);
-    expect(n.resources.map((r) => r.capacity)).toEqual([1, 0]);
-    expect(n.products.map((p) => p.demand)).toEqual([0, 0.1, 0]);
-    expect(inst.network).toEqual(before);
-  });
-  it('names the offending field for bad processes', () => {
-    const bad = (patch: object) => () => validateBookingProcess({ ...inst, ...patch });
-    expect(bad({ periods: 0 })).toThrowError(/process.periods/);
-    expect(bad({ arrivalProbabilities: [0.5] })).toThrowError(/must hold periods × products = 3 × 3 = 9 numbers/);
-    expect(bad({ arrivalProbabilities: [0.5, Number.NaN, 0, 0, 0, 0, 0, 0, 0] })).toThrowError(/process.arrivalProbabilities\[1\]/);
-    const network = { ...inst.network, products: [{ ...inst.network.products[0]!, fare: Number.NaN }, ...inst.network.products.slice(1)] };
-    expect(bad({ network })).toThrowError(/network.products\[0\].fare/);
-    const twice = { ...inst.network, products: [{ ...inst.network.products[0]!, resources: ['1-0', '1-0'] }, ...inst.network.products.slice(1)] };
-    expect(bad({ network: twice })).toThrowError(/uses resource "1-0" twice/);
   });
 });
 
