@@ -12,6 +12,7 @@ export const domains = [
   'control',
   'simulate',
   'metrics',
+  'customer',
 ] as const;
 
 export default defineConfig({

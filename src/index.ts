@@ -14,3 +14,4 @@ export * from './pricing/index.js';
 export * from './control/index.js';
 export * from './simulate/index.js';
 export * from './metrics/index.js';
+export * from './customer/index.js';
