@@ -33,3 +33,17 @@ export {
   type ContinuousDynamicPricingResult,
 } from './continuousDynamicPricing.js';
 export { mnlAssortment, MNL_ASSORTMENT_TIE, type MnlProduct, type MnlAssortmentInput, type MnlAssortmentResult } from './mnlAssortment.js';
+export {
+  rateLadder,
+  RATE_LADDER_DEFAULTS,
+  type RateLadderInput,
+  type RateLadderOptions,
+  type RateLadderGuardRails,
+  type RateLadderResult,
+  type RateLadderRow,
+  type RateLadderRung,
+  type RateLadderBinding,
+  type SegmentBuyProbability,
+  type BuyProbabilityTable,
+  type BuyProbabilityFunction,
+} from './rateLadder.js';
