@@ -47,6 +47,7 @@
  */
 import type { Demand } from '../../model/demand.js';
 import type { Network } from '../../model/schemas.js';
+import { YieldInputError } from '../../model/errors.js';
 import { fail, positiveInteger } from '../../internal/validate.js';
 import { emsrB } from '../singleResource/emsrB.js';
 import { bookingLimits } from '../singleResource/bookingLimits.js';
@@ -76,6 +77,7 @@ export interface DavnVirtualClass {
 }
 
 export interface DavnLeg {
+  /** Resource id (`legs` is in `network.resources` order). */
   readonly resource: string;
   readonly capacity: number;
   /** Virtual classes, high → low. */
@@ -98,7 +100,18 @@ export type DavnResult =
       readonly adjustedFare: Readonly<Record<string, Readonly<Record<string, number>>>>;
       /** Virtual class index of each product on each of its legs (−1 = closed): classOf[productId][resourceId]. */
       readonly classOf: Readonly<Record<string, Readonly<Record<string, number>>>>;
-      /** Accept a request for one unit of `product` with `remaining` units per resource (network order)? */
+      /**
+       * The same as plain arrays, for compiling nested-limit controls per resource: productClasses[j][k]
+       * is the virtual class (0 = the leg's highest, an index into `legs[i].classes`,
+       * `legs[i].bookingLimits` and, from 1, `legs[i].protectionLevels[c − 1]`) of product j
+       * (`network.products[j]`) on its k-th resource (`network.products[j].resources[k]`, i its index
+       * in `network.resources` and in `legs`); −1 = closed on that leg. A unit of j is sold iff on every
+       * leg k its class is open: units left x_i ≥ 1 and, for c ≥ 1, x_i > y_{i,c−1} (equivalently
+       * sold_i < b_{i,c}, sold_i = capacity_i − x_i).
+       */
+      readonly productClasses: readonly (readonly number[])[];
+      /** Accept a request for one unit of `product` with `remaining` units per resource (network order)?
+       * (The rule of `productClasses`; `legs` is in network order.) */
       accept(product: string | number, remaining: ArrayLike<number>): boolean;
     }
   | { readonly status: 'dlp-failed'; readonly message: string };
@@ -171,15 +184,18 @@ export async function davn(network: Network, options: DavnOptions = {}): Promise
 
   const bidPrices: Record<string, number> = {};
   net.resourceIds.forEach((id, i) => (bidPrices[id] = pi[i]!));
+  const productClasses = net.productIds.map((_, j) => Array.from(cls.subarray(net.productStart[j]!, net.productStart[j + 1]!)));
   return {
     status: 'ok',
     bidPrices,
     legs,
     adjustedFare,
     classOf,
+    productClasses,
     accept(product, remaining) {
       const j = typeof product === 'number' ? product : net.productIndex.get(product);
-      if (j === undefined || !Number.isInteger(j) || j < 0 || j >= net.productIds.length) throw new RangeError(`unknown product ${JSON.stringify(product)}`);
+      if (j === undefined || !Number.isInteger(j) || j < 0 || j >= net.productIds.length)
+        throw new YieldInputError('unknown-reference', 'product', `unknown product ${JSON.stringify(product)}`);
       for (let q = net.productStart[j]!; q < net.productStart[j + 1]!; q++) {
         const c = cls[q]!;
         if (c < 0) return false;

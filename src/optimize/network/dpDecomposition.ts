@@ -12,9 +12,10 @@
  *
  * A request for j in period t with remaining capacities x is accepted iff every leg it uses has a unit
  * left and f_j ≥ Σ_{i ∈ L_j} [v_{i,t+1}(x_i) − v_{i,t+1}(x_i − 1)]: the bid price of a leg now depends
- * on how much of it is left and how much time remains, unlike the static DLP bid price. Tie rule: a
- * fare equal to the sum of bid prices (to 1e-9 relative) is accepted, as the leg DP itself does
- * (both actions have the same value there).
+ * on how much of it is left and how much time remains, unlike the static DLP bid price. The
+ * acceptance is the booking path's one verdict kernel (`bidPriceVerdict`, tie rule 'accept': a fare
+ * equal to the sum of bid prices within `BID_PRICE_TIE_TOLERANCE`, relative, is accepted, as the leg DP
+ * itself is indifferent there); `hurdle(j, t, remaining)` gives the sum itself.
  *
  * The bid prices π default to the optimal duals of the deterministic LP over the remaining horizon
  * (`dlp(remainingNetwork(process, startPeriod, capacity))`); pass `bidPrices` to use others (RLP,

@@ -16,6 +16,8 @@
  * @internal
  */
 import type { CompiledProcess } from '../../model/compileBookingProcess.js';
+import { YieldInputError } from '../../model/errors.js';
+import { bidPriceVerdict, BID_PRICE_TIE_TOLERANCE } from '../../model/bookingPath.js';
 
 /**
  * The arrival probabilities of leg i's products over periods start … T−1, gathered contiguously:
@@ -108,7 +110,17 @@ export function legForward(
   }
 }
 
-/** Value tables of all legs as a capacity- and time-dependent bid-price control. */
+/**
+ * Value tables of all legs as a capacity- and time-dependent bid-price control: what
+ * `lagrangianRelaxation` and `dpDecomposition` return. The tables are plain typed arrays (compile them
+ * into `decide`'s controls as they are); `hurdle` and `accept` read them directly.
+ *
+ * Acceptance goes through the one bid-price verdict kernel of the booking path (`bidPriceVerdict`,
+ * tie rule 'accept', tolerance `BID_PRICE_TIE_TOLERANCE`, relative to max(1, |value|, |hurdle|)), the
+ * same as `decide` and every simulated policy: accept a request for product j in period t iff every leg
+ * it uses has a unit left and value ≥ hurdle, ties (to the tolerance) accepted, as the leg DPs are
+ * indifferent there.
+ */
 export interface LegValueFunctions {
   /** First period the tables cover (0-based, forward); they run to the end of the horizon. */
   readonly startPeriod: number;
@@ -118,20 +130,29 @@ export interface LegValueFunctions {
   readonly resourceIds: readonly string[];
   /** Capacity per leg the tables were built for (states 0 … capacity). */
   readonly capacity: Int32Array;
-  /** Per leg: (periods − startPeriod + 1) rows × (capacity + 1), row τ = t − startPeriod. */
+  /** Per leg: (periods − startPeriod + 1) rows × (capacity + 1), row τ = t − startPeriod:
+   * tables[i][(t − startPeriod) · (capacity[i] + 1) + x] = v_{i,t}(x). */
   readonly tables: readonly Float64Array[];
   /** v_{i,t}(x): the leg's value with x units at the start of period t (startPeriod ≤ t ≤ periods). */
   value(resource: string | number, t: number, x: number): number;
   /** Opportunity cost of selling one unit of leg i in period t with x units left:
    * v_{i,t+1}(x) − v_{i,t+1}(x − 1); +Infinity when x = 0. */
   bidPrice(resource: string | number, t: number, x: number): number;
-  /** Bid-price decision for a request for `product` in period t: every leg it uses has a unit left and
-   * fare ≥ Σ bid prices − tolerance (ties accepted). `remaining` is per resource, in network order. */
-  accept(product: string | number, t: number, remaining: ArrayLike<number>): boolean;
+  /**
+   * The hurdle of product j (an index in network order) in period t with `remaining` units per
+   * resource (network order): Σ_{i ∈ L_j} [v_{i,t+1}(x_i) − v_{i,t+1}(x_i − q)], i.e. the sum of the
+   * bid prices of its legs for q = 1 (money); +Infinity when a leg has fewer than q units left. For
+   * `quantity` q > 1 the total opportunity cost of q units (compare it with q × the value per unit).
+   * Allocation-free; a YieldInputError for a product, period or state outside the tables.
+   */
+  hurdle(product: number, t: number, remaining: ArrayLike<number>, quantity?: number): number;
+  /**
+   * Bid-price decision for one unit of `product` in period t: every leg it uses has a unit left and
+   * `value` (default: the product's fare) ≥ `hurdle(product, t, remaining)`, ties accepted (the shared
+   * verdict kernel). `remaining` is per resource, in network order.
+   */
+  accept(product: string | number, t: number, remaining: ArrayLike<number>, value?: number): boolean;
 }
-
-/** Relative tolerance for "fare equals the sum of bid prices" (floating-point noise, not a margin). */
-export const BID_PRICE_TIE_TOLERANCE = 1e-9;
 
 export function makeLegValueFunctions(
   cp: CompiledProcess,
@@ -139,57 +160,78 @@ export function makeLegValueFunctions(
   capacity: Int32Array,
   tables: Float64Array[],
 ): LegValueFunctions {
-  const resIndex = new Map(cp.net.resourceIds.map((id, i) => [id, i]));
-  const prodIndex = new Map(cp.net.productIds.map((id, j) => [id, j]));
-  const T = cp.T;
+  const { net, T, nR, nP } = cp;
+  const { productStart, productResources, fare } = net;
   const leg = (r: string | number): number => {
-    const i = typeof r === 'number' ? r : resIndex.get(r);
-    if (i === undefined || !Number.isInteger(i) || i < 0 || i >= cp.nR)
-      throw new RangeError(`unknown resource ${JSON.stringify(r)}`);
+    const i = typeof r === 'number' ? r : net.resourceIndex.get(r);
+    if (i === undefined || !Number.isInteger(i) || i < 0 || i >= nR)
+      throw new YieldInputError('unknown-reference', 'resource', `unknown resource ${JSON.stringify(r)}`);
     return i;
   };
   const checkT = (t: number, max: number): void => {
     if (!Number.isInteger(t) || t < start || t > max)
-      throw new RangeError(`period ${t} is outside ${start} … ${max} (the tables start at period ${start})`);
+      throw new YieldInputError('invalid', 't', `period ${t} is outside ${start} … ${max} (the tables start at period ${start})`);
   };
-  const bid = (i: number, t: number, x: number): number => {
-    if (x <= 0) return Infinity;
-    const w = capacity[i]! + 1;
-    if (x > capacity[i]!) throw new RangeError(`state ${x} exceeds the capacity ${capacity[i]} of ${cp.net.resourceIds[i]}`);
-    const row = (t + 1 - start) * w;
+  const productOf = (product: string | number): number => {
+    const j = typeof product === 'number' ? product : net.productIndex.get(product);
+    if (j === undefined || !Number.isInteger(j) || j < 0 || j >= nP)
+      throw new YieldInputError('unknown-reference', 'product', `unknown product ${JSON.stringify(product)}`);
+    return j;
+  };
+  /** v_{i,t+1}(x) − v_{i,t+1}(x − q), x ≥ q checked by the caller. */
+  const drop = (i: number, t: number, x: number, q: number, path: string): number => {
+    if (!Number.isInteger(x) || x > capacity[i]!)
+      throw new YieldInputError('invalid', path, `state ${x} is not a whole number in 0 … ${capacity[i]} (the capacity of ${net.resourceIds[i]} the tables cover)`);
+    const row = (t + 1 - start) * (capacity[i]! + 1);
     const V = tables[i]!;
-    return V[row + x]! - V[row + x - 1]!;
+    return V[row + x]! - V[row + x - q]!;
+  };
+  const hurdle = (j: number, t: number, remaining: ArrayLike<number>, quantity = 1): number => {
+    if (!Number.isInteger(j) || j < 0 || j >= nP) productOf(j);
+    checkT(t, T - 1);
+    if (!Number.isInteger(quantity) || quantity < 1)
+      throw new YieldInputError('invalid', 'quantity', `must be a whole number ≥ 1, got ${quantity}`);
+    let sum = 0;
+    for (let k = productStart[j]!; k < productStart[j + 1]!; k++) {
+      const i = productResources[k]!;
+      const x = remaining[i]!;
+      if (!(x >= quantity)) {
+        if (!Number.isInteger(x) || x < 0)
+          throw new YieldInputError('invalid', `remaining[${i}]`, `must be a whole number of units ≥ 0, got ${String(x)}`);
+        return Infinity;
+      }
+      sum += drop(i, t, x, quantity, `remaining[${i}]`);
+    }
+    return sum;
   };
   return {
     startPeriod: start,
     periods: T,
-    resourceIds: cp.net.resourceIds,
+    resourceIds: net.resourceIds,
     capacity,
     tables,
     value(resource, t, x) {
       const i = leg(resource);
       checkT(t, T);
-      if (!Number.isInteger(x) || x < 0 || x > capacity[i]!) throw new RangeError(`state ${x} is outside 0 … ${capacity[i]}`);
+      if (!Number.isInteger(x) || x < 0 || x > capacity[i]!)
+        throw new YieldInputError('invalid', 'x', `state ${x} is outside 0 … ${capacity[i]}`);
       return tables[i]![(t - start) * (capacity[i]! + 1) + x]!;
     },
     bidPrice(resource, t, x) {
       const i = leg(resource);
       checkT(t, T - 1);
-      return bid(i, t, x);
+      if (x <= 0) return Infinity;
+      return drop(i, t, x, 1, 'x');
     },
-    accept(product, t, remaining) {
-      const j = typeof product === 'number' ? product : prodIndex.get(product);
-      if (j === undefined || !Number.isInteger(j) || j < 0 || j >= cp.nP) throw new RangeError(`unknown product ${JSON.stringify(product)}`);
-      checkT(t, T - 1);
-      let sum = 0;
-      for (let k = cp.net.productStart[j]!; k < cp.net.productStart[j + 1]!; k++) {
-        const i = cp.net.productResources[k]!;
-        const x = remaining[i]!;
-        if (!(x >= 1)) return false;
-        sum += bid(i, t, x);
-      }
-      const f = cp.net.fare[j]!;
-      return f >= sum - BID_PRICE_TIE_TOLERANCE * Math.max(1, Math.abs(f));
+    hurdle,
+    accept(product, t, remaining, value) {
+      const j = productOf(product);
+      const h = hurdle(j, t, remaining);
+      if (h === Infinity) return false;
+      const v = value === undefined ? fare[j]! : value;
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new YieldInputError('invalid', 'value', `must be a finite number, got ${String(v)}`);
+      const verdict = bidPriceVerdict(v, h, 'accept', BID_PRICE_TIE_TOLERANCE, 0, 1, Infinity);
+      return verdict === 'accepted' || verdict === 'tie-accepted';
     },
   };
 }

@@ -30,8 +30,10 @@
  *
  * Policy (Topaloglu 2009): accept a request for j in period t with remaining capacities x iff every
  * leg has a unit left and f_j ≥ Σ_{i ∈ L_j} [v_{i,t+1}(x_i) − v_{i,t+1}(x_i − 1)], using the value
- * functions at the best multipliers. Tie rule: a fare equal to the sum of bid prices (to 1e-9
- * relative) is accepted.
+ * functions at the best multipliers. The acceptance is the booking path's one verdict kernel
+ * (`bidPriceVerdict`, tie rule 'accept': a fare equal to the sum of bid prices within
+ * `BID_PRICE_TIE_TOLERANCE` relative to max(1, |fare|, |Σ|) is accepted), the same as `decide`'s;
+ * `hurdle(j, t, remaining)` gives the sum itself for capacity- and time-dependent controls.
  *
  * Cost per iteration: two passes over Σ_i (T − start) · c_i · |J_i| (a few milliseconds for the
  * 600-period, 16-leg instances).

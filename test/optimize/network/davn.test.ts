@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { davn, DAVN_DEFAULTS } from '../../../src/optimize/network/davn.js';
 import { dlp } from '../../../src/optimize/network/dlp.js';
-import type { Network } from '../../../src/model/index.js';
+import { YieldInputError, type Network } from '../../../src/model/index.js';
 import { TVR_EMSR_B, TVR_TABLE_2_5 } from '../singleResource/fixtures.js';
 
 /** Truncation to one decimal, the book's printing convention for Table 2.5's protection levels. */
@@ -129,6 +129,45 @@ describe('davn(network, options)', () => {
     if (a.status !== 'ok' || b.status !== 'ok') throw new Error('failed');
     expect(b.legs.map((l) => l.protectionLevels)).toEqual(a.legs.map((l) => l.protectionLevels));
     expect(b.classOf).toEqual(a.classOf);
+  });
+
+  it('productClasses and the legs\' booking limits, as plain data, give accept\'s answer on every state (sold_i < b_{i,c} on every leg)', async () => {
+    const net: Network = {
+      resources: [{ id: 'AB', capacity: 4 }, { id: 'BC', capacity: 3 }],
+      products: [
+        { id: 'AB-Y', fare: 500, resources: ['AB'], demand: { kind: 'poisson', mean: 2 } },
+        { id: 'AB-M', fare: 200, resources: ['AB'], demand: { kind: 'poisson', mean: 3 } },
+        { id: 'AC-Y', fare: 700, resources: ['AB', 'BC'], demand: { kind: 'poisson', mean: 2 } },
+        { id: 'CB-M', fare: 150, resources: ['BC', 'AB'], demand: { kind: 'poisson', mean: 2 } },
+        { id: 'BC-M', fare: 90, resources: ['BC'], demand: { kind: 'poisson', mean: 4 } },
+      ],
+    };
+    const r = await davn(net, { bidPrices: { AB: 120, BC: 100 } });
+    if (r.status !== 'ok') throw new Error(r.status);
+    // the arrays agree with the by-id record, in the product's own resource order
+    net.products.forEach((p, j) => p.resources.forEach((rid, k) => expect(r.productClasses[j]![k]).toBe(r.classOf[p.id]![rid])));
+    expect(r.productClasses[3]).toEqual([r.classOf['CB-M']!.BC, r.classOf['CB-M']!.AB]);
+    expect(r.legs.map((l) => l.resource)).toEqual(['AB', 'BC']);
+    const idx = new Map(net.resources.map((res, i) => [res.id, i]));
+    for (let a = 0; a <= 4; a++)
+      for (let b = 0; b <= 3; b++) {
+        const x = [a, b];
+        net.products.forEach((p, j) => {
+          const open = p.resources.every((rid, k) => {
+            const i = idx.get(rid)!;
+            const c = r.productClasses[j]![k]!;
+            const sold = r.legs[i]!.capacity - x[i]!;
+            return c >= 0 && x[i]! >= 1 && sold < r.legs[i]!.bookingLimits[c]!;
+          });
+          expect(r.accept(j, x)).toBe(open);
+        });
+      }
+  });
+
+  it('refuses an unknown product with a YieldInputError, not a RangeError', async () => {
+    const r = await davn(LINE, { bidPrices: PRICES });
+    if (r.status !== 'ok') throw new Error(r.status);
+    expect(() => r.accept('nowhere', [1, 1])).toThrowError(YieldInputError);
   });
 
   it('throws YieldInputError naming the field for bad input', async () => {

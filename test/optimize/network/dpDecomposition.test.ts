@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dpDecomposition } from '../../../src/optimize/network/dpDecomposition.js';
 import { dlp } from '../../../src/optimize/network/dlp.js';
+import { YieldInputError } from '../../../src/model/errors.js';
 import { exactNetworkValue, tinyProcess } from '../../simulate/tinyNetworks.js';
 
 describe('dpDecomposition(process, { bidPrices })', () => {
@@ -86,8 +87,8 @@ describe('dpDecomposition(process, { bidPrices })', () => {
     const dp = await dpDecomposition(process, { startPeriod: 2, capacity: cap, bidPrices: cap.map(() => 10) });
     if (dp.status !== 'ok') throw new Error(dp.status);
     expect(dp.startPeriod).toBe(2);
-    expect(() => dp.value(process.network.resources[0]!.id, 1, 0)).toThrowError(RangeError);
-    expect(() => dp.bidPrice(process.network.resources[0]!.id, 2, cap[0]! + 1)).toThrowError(RangeError);
+    expect(() => dp.value(process.network.resources[0]!.id, 1, 0)).toThrowError(YieldInputError);
+    expect(() => dp.bidPrice(process.network.resources[0]!.id, 2, cap[0]! + 1)).toThrowError(YieldInputError);
   });
 
   it('does not mutate its input and names bad fields', async () => {
