@@ -1,11 +1,13 @@
 /**
  * `yieldcraft/history`: booking records in; booking curves, on-the-books snapshots "as of" a date,
- * occupancy by night, pick-up and censoring marks out; a CSV reader for the real hotel data set.
+ * occupancy by night, pick-up and censoring marks out; a CSV reader for the real hotel data set, and
+ * the reader of the published network instances of Topaloglu (2009).
  */
 // daysFromCivil, daysInMonth, parseEpochDay, isIsoDate are internal helpers (import the file directly)
 export { toEpochDay, fromEpochDay, addDays, dayOfWeek } from './epochDay.js';
 export * from './bookingRecord.js';
 export * from './readHotelBookingsCsv.js';
+export * from './parseTopalogluInstance.js';
 export * from './recordDates.js';
 export {
   bookingTable,
