@@ -17,9 +17,13 @@
  * @param options.method - an occupancy method or a list of them (see `forecastOccupancy`)
  * @param options.asOfDates - forecast origins, ISO dates
  * @param options.horizons - lead times to score, in days (0 = the as-of night itself), ≤ 730
- * @param options.by, options.property, options.window - as in `forecastOccupancy`
- * @returns `{ origins, results: [{ method, overall, byLead: [{ lead, …accuracy }] }] }`; an origin with
- *   insufficient history is skipped (counted in `skipped`)
+ * @param options.by, options.property, options.mixProperties, options.window, options.capacity,
+ *   options.soldOutShare, options.unconstrain - as in `forecastOccupancy`; an estimated capacity is
+ *   estimated again at each origin from the history before it (no hindsight)
+ * @param options.details - also return every scored night (default false)
+ * @returns `{ origins, results: [{ method, overall, byLead: [{ lead, …accuracy, coverage80, coverage95 }],
+ *   nights? }] }` — coverage = share of actuals inside the forecast's 80 % / 95 % interval (bounds
+ *   included); an origin with insufficient history is skipped (counted in `skipped`)
  * @example
  * import { backtest } from 'yieldcraft/forecast';
  * const r = backtest(records, { method: ['advanced-pickup', 'naive-last-year'],
@@ -29,11 +33,11 @@
 import { array, fail, join, nonNegativeInteger, object } from '../internal/validate.js';
 import type { BookingRecord } from '../history/bookingRecord.js';
 import { fromEpochDay, parseEpochDay } from '../history/epochDay.js';
-import { historyAsOf } from '../history/historyAsOf.js';
 import { forecastAccuracy, type ForecastAccuracy } from './accuracy.js';
-import { FORECAST_OCCUPANCY_DEFAULTS, byProperty, readOccupancyOptions, runOccupancy, type OccupancyMethod } from './forecastOccupancy.js';
+import { selectProperty } from '../history/selectProperty.js';
+import { FORECAST_OCCUPANCY_DEFAULTS, occupancyEngine, readOccupancyOptions, runOccupancy, type OccupancyMethod } from './forecastOccupancy.js';
+import type { CapacityInput } from './internal/capacity.js';
 import { buildCurves } from './internal/curves.js';
-import { Engine } from './internal/engine.js';
 import { prepareRecords } from './internal/records.js';
 
 export interface BacktestOptions {
@@ -42,11 +46,36 @@ export interface BacktestOptions {
   readonly horizons: readonly number[];
   readonly by?: 'total' | 'segment';
   readonly property?: string;
+  readonly mixProperties?: boolean;
   readonly window?: number;
+  readonly capacity?: CapacityInput;
+  readonly soldOutShare?: number;
+  readonly unconstrain?: 'em' | 'projection-detruncation' | 'none';
+  readonly details?: boolean;
 }
 
 export interface LeadAccuracy extends ForecastAccuracy {
   readonly lead: number;
+  /** Share of actuals inside the 80 % prediction interval. */
+  readonly coverage80: number;
+  /** Share of actuals inside the 95 % prediction interval. */
+  readonly coverage95: number;
+}
+
+/** One scored night (with `details: true`). */
+export interface BacktestNight {
+  readonly asOf: string;
+  readonly date: string;
+  readonly lead: number;
+  readonly segment?: string;
+  /** Occupancy forecast (mean). */
+  readonly forecast: number;
+  /** Unconstrained demand forecast (mean). */
+  readonly demand: number;
+  readonly actual: number;
+  readonly capacity: number | null;
+  readonly interval80: readonly [number, number];
+  readonly interval95: readonly [number, number];
 }
 
 export interface BacktestResult {
@@ -56,8 +85,9 @@ export interface BacktestResult {
   readonly skipped: number;
   readonly results: readonly {
     readonly method: OccupancyMethod;
-    readonly overall: ForecastAccuracy | null;
+    readonly overall: (ForecastAccuracy & { readonly coverage80: number; readonly coverage95: number }) | null;
     readonly byLead: readonly LeadAccuracy[];
+    readonly nights?: readonly BacktestNight[];
   }[];
 }
 
@@ -77,11 +107,27 @@ export function backtest(records: readonly BookingRecord[], options: BacktestOpt
   const horizons = hs.map((h, i) => nonNegativeInteger(h, join('options.horizons', i)));
   const H = Math.max(...horizons) + 1;
   // validate the shared options once (method by method)
-  const base = methods.map((m, i) =>
-    readOccupancyOptions({ asOf: dates[0], horizonDays: H, method: m, by: o.by, property: o.property, window: o.window }, `options.method[${i}]`),
+  const base = methods.map((m) =>
+    readOccupancyOptions(
+      {
+        asOf: dates[0],
+        horizonDays: H,
+        method: m,
+        by: o.by,
+        property: o.property,
+        mixProperties: o.mixProperties,
+        window: o.window,
+        capacity: o.capacity,
+        soldOutShare: o.soldOutShare,
+        unconstrain: o.unconstrain,
+      },
+      'options',
+    ),
   );
+  if (o.details !== undefined && typeof o.details !== 'boolean') fail('options.details', 'must be true or false', 'invalid-type');
+  const details = o.details === true;
   const first = base[0]!;
-  const recs = byProperty(records, first.property);
+  const recs = selectProperty(records, first.property, { mix: first.mixProperties });
   // the truth: final counts from the full records, scored up to the last arrival date
   const truthP = prepareRecords(recs);
   if (truthP.length === 0) return { origins: 0, skipped: origins.length, results: methods.map((method) => ({ method, overall: null, byLead: [] })) };
@@ -94,18 +140,14 @@ export function backtest(records: readonly BookingRecord[], options: BacktestOpt
     if (night > lastArrival || night < truth.first) return Number.NaN;
     return truth.data[k]![(night - truth.first) * truth.width]!;
   };
-  const errs = methods.map(() => horizons.map(() => ({ a: [] as number[], f: [] as number[] })));
+  const errs = methods.map(() => horizons.map(() => ({ a: [] as number[], f: [] as number[], in80: 0, in95: 0 })));
+  const kept = methods.map(() => [] as BacktestNight[]);
   let scaleSum = 0;
   let scaleN = 0;
   let used = 0;
   let skipped = 0;
   for (const D of origins) {
-    const p = prepareRecords(historyAsOf(recs, fromEpochDay(D)));
-    const engine = new Engine(p, D, H, first.by, {
-      window: first.window,
-      warmupDays: first.warmupDays,
-      lookbackDays: FORECAST_OCCUPANCY_DEFAULTS.lookbackDays,
-    });
+    const { engine, known: p } = occupancyEngine(recs, first, D);
     if (p.length === 0 || engine.historyDays() < FORECAST_OCCUPANCY_DEFAULTS.minHistoryDays) {
       skipped++;
       continue;
@@ -128,8 +170,24 @@ export function backtest(records: readonly BookingRecord[], options: BacktestOpt
         if (hi === undefined) continue;
         const actual = actualOf(n.segment ?? 'total', D + n.lead);
         if (Number.isNaN(actual)) continue;
-        errs[mi]![hi]!.a.push(actual);
-        errs[mi]![hi]!.f.push(n.mean);
+        const e = errs[mi]![hi]!;
+        e.a.push(actual);
+        e.f.push(n.mean);
+        if (actual >= n.interval80[0] && actual <= n.interval80[1]) e.in80++;
+        if (actual >= n.interval95[0] && actual <= n.interval95[1]) e.in95++;
+        if (details)
+          kept[mi]!.push({
+            asOf: fromEpochDay(D),
+            date: n.date,
+            lead: n.lead,
+            ...(n.segment !== undefined ? { segment: n.segment } : {}),
+            forecast: n.mean,
+            demand: n.demand.mean,
+            actual,
+            capacity: n.capacity,
+            interval80: n.interval80,
+            interval95: n.interval95,
+          });
       }
     });
   }
@@ -138,14 +196,26 @@ export function backtest(records: readonly BookingRecord[], options: BacktestOpt
     const byLead: LeadAccuracy[] = [];
     const allA: number[] = [];
     const allF: number[] = [];
+    let in80 = 0;
+    let in95 = 0;
     horizons.forEach((lead, hi) => {
       const e = errs[mi]![hi]!;
       if (e.a.length === 0) return;
-      byLead.push({ lead, ...forecastAccuracy(e.a, e.f, scale !== undefined ? { scale } : {}) });
+      byLead.push({ lead, ...forecastAccuracy(e.a, e.f, scale !== undefined ? { scale } : {}), coverage80: e.in80 / e.a.length, coverage95: e.in95 / e.a.length });
       allA.push(...e.a);
       allF.push(...e.f);
+      in80 += e.in80;
+      in95 += e.in95;
     });
-    return { method, overall: allA.length > 0 ? forecastAccuracy(allA, allF, scale !== undefined ? { scale } : {}) : null, byLead };
+    return {
+      method,
+      overall:
+        allA.length > 0
+          ? { ...forecastAccuracy(allA, allF, scale !== undefined ? { scale } : {}), coverage80: in80 / allA.length, coverage95: in95 / allA.length }
+          : null,
+      byLead,
+      ...(details ? { nights: kept[mi]! } : {}),
+    };
   });
   return { origins: used, skipped, results };
 }

@@ -53,24 +53,30 @@
  * f.status;                 // => 'ok'
  * f.nights[0].mean >= f.nights[0].floor; // => true
  */
-import { fail, object, positiveInteger, nonNegativeInteger } from '../internal/validate.js';
+import { fail, object, positiveInteger, nonNegativeInteger, probability } from '../internal/validate.js';
 import type { BookingRecord } from '../history/bookingRecord.js';
 import { fromEpochDay, parseEpochDay } from '../history/epochDay.js';
 import { historyAsOf } from '../history/historyAsOf.js';
+import { selectProperty } from '../history/selectProperty.js';
 import { adjustForEvents, readCalendarEvents, type CalendarEvent } from './calendarEvents.js';
 import type { HoltWintersOptions } from './holtWinters.js';
-import { prepareRecords } from './internal/records.js';
+import { prepareRecords, staleDays } from './internal/records.js';
+import { cappedNormal, resolveCapacity, type CapacityInput, type CapacityUsed, type ResolvedCapacity } from './internal/capacity.js';
+import { normQuantile } from './internal/normal.js';
 import {
   AUTO_CANDIDATES,
+  AUTO_DEFAULT,
   Engine,
   OCCUPANCY_METHODS,
   bucketIndex,
-  chooseMethods,
+  combineMethods,
+  type Combination,
   type FixedOccupancyMethod,
   type NightForecast,
 } from './internal/engine.js';
 
-export { OCCUPANCY_METHODS };
+export { OCCUPANCY_METHODS, AUTO_CANDIDATES };
+export type { CapacityInput, CapacityUsed };
 export type OccupancyMethod = 'auto' | FixedOccupancyMethod;
 
 export const FORECAST_OCCUPANCY_DEFAULTS = {
@@ -81,6 +87,11 @@ export const FORECAST_OCCUPANCY_DEFAULTS = {
   minHistoryDays: 28,
   lookbackDays: 365,
   autoOrigins: 8,
+  capacity: 'estimate',
+  soldOutShare: 0.95,
+  unconstrain: 'em',
+  maxStaleDays: 7,
+  mixProperties: false,
 } as const;
 
 export interface ForecastOccupancyOptions {
@@ -89,33 +100,64 @@ export interface ForecastOccupancyOptions {
   readonly method?: OccupancyMethod;
   readonly by?: 'total' | 'segment';
   readonly property?: string;
+  /** Pool the records of several properties without naming one (default false: an error). */
+  readonly mixProperties?: boolean;
   readonly window?: number;
   readonly warmupDays?: number;
   readonly events?: readonly CalendarEvent[];
   readonly holtWinters?: HoltWintersOptions;
+  /** Rooms (per property), with rooms out of order by night; 'estimate' (default) or 'none'. */
+  readonly capacity?: CapacityInput;
+  /** A past night with occupied ≥ soldOutShare × capacity is sold out: its demand censored (default 0.95). */
+  readonly soldOutShare?: number;
+  /** How sold-out nights are unconstrained: 'em' (default), 'projection-detruncation' or 'none'. */
+  readonly unconstrain?: 'em' | 'projection-detruncation' | 'none';
+  /** Most days without any new booking or cancellation before the as-of date still taken as current (default 7). */
+  readonly maxStaleDays?: number;
 }
+
+/** How a night's forecast was made: one method, or `auto`'s combination. */
+export type OccupancyNightMethod = FixedOccupancyMethod | 'combination';
 
 export interface OccupancyNight {
   readonly date: string;
   readonly segment?: string;
   readonly lead: number;
   readonly onTheBooks: number;
-  /** Expected occupied rooms. */
+  /** Expected occupied rooms: E[min(demand, capacity)] (the segment's share of it with `by: 'segment'`). */
   readonly mean: number;
+  /** sd of occupied rooms. */
   readonly sd: number;
-  /** onTheBooks × show-up probability: the forecast never goes below it. */
+  /** onTheBooks × show-up probability: demand never goes below it. */
   readonly floor: number;
-  /** The method that produced this night (after any fallback). */
-  readonly method: FixedOccupancyMethod;
+  /** Unconstrained demand (rooms that would stay with rooms to spare): mean ≥ occupancy mean. */
+  readonly demand: { readonly mean: number; readonly sd: number };
+  /** Rooms that night (capacity less rooms out of order); null without capacity. */
+  readonly capacity: number | null;
+  /** Central 80 % and 95 % prediction intervals of occupied rooms. */
+  readonly interval80: readonly [number, number];
+  readonly interval95: readonly [number, number];
+  /** The method that produced this night (after any fallback), or 'combination' (`auto`). */
+  readonly method: OccupancyNightMethod;
+  /** With method 'combination': the weight of each candidate. */
+  readonly weights?: Readonly<Partial<Record<FixedOccupancyMethod, number>>>;
   /** Calendar events applied. */
   readonly events?: readonly string[];
 }
 
 export interface OccupancyForecast {
-  readonly status: 'ok' | 'insufficient-history';
+  readonly status: 'ok' | 'insufficient-history' | 'stale-history';
   readonly asOf: string;
   readonly method: OccupancyMethod;
   readonly nights: readonly OccupancyNight[];
+  /** The capacity used and how it was found. */
+  readonly capacity: CapacityUsed;
+  /** Days from the last booking or cancellation on record to the day before asOf (status 'stale-history' when > maxStaleDays). */
+  readonly staleDays: number | null;
+  /** The last day on which the history records a booking or a cancellation (ISO); null when empty. */
+  readonly historyEnds: string | null;
+  /** Key × night finals of sold-out past nights replaced by their unconstrained value. */
+  readonly unconstrainedNights: number;
 }
 
 /** Validated options. @internal */
@@ -125,10 +167,15 @@ export interface ReadOccupancyOptions {
   method: OccupancyMethod;
   by: 'total' | 'segment';
   property: string | undefined;
+  mixProperties: boolean;
   window: number;
   warmupDays: number;
   events: ReturnType<typeof readCalendarEvents>;
   holtWinters: HoltWintersOptions | undefined;
+  capacity: unknown;
+  soldOutShare: number;
+  unconstrain: 'em' | 'projection-detruncation' | 'none';
+  maxStaleDays: number;
 }
 
 export function readOccupancyOptions(options: unknown, path = 'options'): ReadOccupancyOptions {
@@ -143,61 +190,147 @@ export function readOccupancyOptions(options: unknown, path = 'options'): ReadOc
   const by = o.by ?? FORECAST_OCCUPANCY_DEFAULTS.by;
   if (by !== 'total' && by !== 'segment') fail(`${path}.by`, `must be 'total' or 'segment', got ${JSON.stringify(by)}`);
   if (o.property !== undefined && typeof o.property !== 'string') fail(`${path}.property`, 'must be a string', 'invalid-type');
+  if (o.mixProperties !== undefined && typeof o.mixProperties !== 'boolean') fail(`${path}.mixProperties`, 'must be true or false', 'invalid-type');
   const window = o.window === undefined ? FORECAST_OCCUPANCY_DEFAULTS.window : positiveInteger(o.window, `${path}.window`);
   const warmupDays = o.warmupDays === undefined ? FORECAST_OCCUPANCY_DEFAULTS.warmupDays : nonNegativeInteger(o.warmupDays, `${path}.warmupDays`);
   const events = o.events === undefined ? [] : readCalendarEvents(o.events, `${path}.events`);
   if (o.holtWinters !== undefined) object(o.holtWinters, `${path}.holtWinters`);
+  const soldOutShare = o.soldOutShare === undefined ? FORECAST_OCCUPANCY_DEFAULTS.soldOutShare : probability(o.soldOutShare, `${path}.soldOutShare`);
+  if (!(soldOutShare > 0)) fail(`${path}.soldOutShare`, 'must be above 0');
+  const unconstrain = o.unconstrain ?? FORECAST_OCCUPANCY_DEFAULTS.unconstrain;
+  if (unconstrain !== 'em' && unconstrain !== 'projection-detruncation' && unconstrain !== 'none')
+    fail(`${path}.unconstrain`, `must be 'em', 'projection-detruncation' or 'none', got ${JSON.stringify(unconstrain)}`);
+  const maxStaleDays = o.maxStaleDays === undefined ? FORECAST_OCCUPANCY_DEFAULTS.maxStaleDays : nonNegativeInteger(o.maxStaleDays, `${path}.maxStaleDays`);
   return {
     asOf,
     horizon,
     method,
     by,
     property: o.property as string | undefined,
+    mixProperties: o.mixProperties === true,
     window,
     warmupDays,
     events,
     holtWinters: o.holtWinters as HoltWintersOptions | undefined,
+    capacity: o.capacity,
+    soldOutShare,
+    unconstrain,
+    maxStaleDays,
   };
+}
+
+const Z80 = -normQuantile(0.1);
+const Z95 = -normQuantile(0.025);
+
+function demandOf(engine: Engine, k: number, method: OccupancyMethod, combos: Combination[][] | null, D: number, L: number): NightForecast & { weights?: Float64Array } {
+  if (combos) {
+    const c = combos[k]![bucketIndex(L)]!;
+    if (c.points > 0) {
+      let s = 0;
+      let ws = 0;
+      let floor = 0;
+      let otb = 0;
+      let sdModel = 0;
+      const used = new Float64Array(AUTO_CANDIDATES.length);
+      AUTO_CANDIDATES.forEach((m, i) => {
+        if (c.weights[i] === 0) return;
+        const f = engine.forecast(k, m, D, L);
+        if (!f) return;
+        s += c.weights[i]! * f.mean;
+        ws += c.weights[i]!;
+        sdModel += c.weights[i]! * f.sd;
+        used[i] = c.weights[i]!;
+        floor = f.floor;
+        otb = f.onTheBooks;
+      });
+      if (ws > 0) {
+        for (let i = 0; i < used.length; i++) used[i] = used[i]! / ws;
+        const sd = Number.isFinite(c.rmse) ? c.rmse : sdModel / ws;
+        return { mean: Math.max(floor, s / ws), sd, onTheBooks: otb, floor, method: AUTO_DEFAULT, weights: used };
+      }
+    }
+  }
+  const m = method === 'auto' ? AUTO_DEFAULT : method;
+  let f: NightForecast | null = engine.forecast(k, m, D, L);
+  if (!f) f = engine.forecast(k, 'holt-winters', D, L);
+  if (!f) {
+    const otb = engine.forecast(k, 'naive-on-the-books', D, L)!;
+    f = { ...otb, mean: otb.floor, method: 'naive-on-the-books' };
+  }
+  return f;
 }
 
 /** Forecasts every key and night with an engine (shared with backtest). @internal */
 export function runOccupancy(engine: Engine, method: OccupancyMethod, events: ReadOccupancyOptions['events'], by: 'total' | 'segment'): OccupancyNight[] {
   const D = engine.asOf;
-  const chosen = method === 'auto' ? chooseMethods(engine, FORECAST_OCCUPANCY_DEFAULTS.autoOrigins, AUTO_CANDIDATES) : null;
-  const nights: OccupancyNight[] = [];
-  for (let k = 0; k < engine.keys.length; k++) {
-    for (let L = 0; L < engine.horizon; L++) {
-      const m = chosen ? chosen[k]![bucketIndex(L)]! : (method as FixedOccupancyMethod);
-      let f: NightForecast | null = engine.forecast(k, m, D, L);
-      if (!f) f = engine.forecast(k, 'holt-winters', D, L);
-      if (!f) {
-        const otb = engine.forecast(k, 'naive-on-the-books', D, L)!;
-        f = { ...otb, mean: otb.floor, method: 'naive-on-the-books' };
-      }
-      const date = fromEpochDay(D + L);
-      const segment = by === 'segment' ? engine.keys[k]! : undefined;
+  const K = engine.keys.length;
+  const combos = method === 'auto' ? combineMethods(engine, FORECAST_OCCUPANCY_DEFAULTS.autoOrigins, AUTO_CANDIDATES) : null;
+  const out: OccupancyNight[][] = Array.from({ length: K }, () => []);
+  const dem = new Array<ReturnType<typeof demandOf>>(K);
+  const mus = new Float64Array(K);
+  const sds = new Float64Array(K);
+  const applied: (string[] | undefined)[] = new Array(K);
+  for (let L = 0; L < engine.horizon; L++) {
+    const n = D + L;
+    const date = fromEpochDay(n);
+    let muT = 0;
+    let varT = 0;
+    for (let k = 0; k < K; k++) {
+      const f = demandOf(engine, k, method, combos, D, L);
+      dem[k] = f;
       let { mean, sd } = f;
-      let applied: string[] | undefined;
+      applied[k] = undefined;
       if (events.length > 0) {
-        const adj = adjustForEvents(events, D + L, segment, mean, sd, f.floor);
+        const segment = by === 'segment' ? engine.keys[k]! : undefined;
+        const adj = adjustForEvents(events, n, segment, mean, sd, f.floor);
         mean = Math.max(adj.mean, f.method === 'naive-on-the-books' ? 0 : f.floor);
         sd = adj.sd;
-        applied = adj.names;
+        applied[k] = adj.names;
       }
-      nights.push({
+      mus[k] = mean;
+      sds[k] = sd;
+      muT += mean;
+      varT += sd * sd;
+    }
+    const cap = engine.capAt(n);
+    const ceff = engine.effectiveCap(n);
+    const sdT = Math.sqrt(varT);
+    const occT = cappedNormal(muT, sdT, ceff);
+    const ratio = muT > 0 ? Math.min(1, occT.mean / muT) : 1;
+    const sdRatio = sdT > 0 ? Math.min(1, occT.sd / sdT) : 1;
+    for (let k = 0; k < K; k++) {
+      const f = dem[k]!;
+      const mu = mus[k]!;
+      const sd = sds[k]!;
+      const mean = mu * ratio;
+      const interval = (z: number): [number, number] => {
+        let lo = Math.max(0, mu - z * sd);
+        let hi = Math.min(mu + z * sd, cap);
+        lo = K === 1 ? Math.min(lo, ceff) : lo * ratio;
+        if (lo > mean) lo = mean;
+        if (hi < mean) hi = mean;
+        return [lo, hi];
+      };
+      const w = f.weights;
+      out[k]!.push({
         date,
-        ...(segment !== undefined ? { segment } : {}),
+        ...(by === 'segment' ? { segment: engine.keys[k]! } : {}),
         lead: L,
         onTheBooks: f.onTheBooks,
         mean,
-        sd,
+        sd: sd * sdRatio,
         floor: f.floor,
-        method: f.method,
-        ...(applied ? { events: applied } : {}),
+        demand: { mean: mu, sd },
+        capacity: cap === Infinity ? null : cap,
+        interval80: interval(Z80),
+        interval95: interval(Z95),
+        method: w ? 'combination' : f.method,
+        ...(w ? { weights: Object.fromEntries(AUTO_CANDIDATES.flatMap((m, i) => (w[i]! > 0 ? [[m, w[i]!]] : []))) } : {}),
+        ...(applied[k] ? { events: applied[k] } : {}),
       });
     }
   }
-  return nights;
+  return out.flat();
 }
 
 /** The records of one property (all when `property` is undefined), without validating them. @internal */
@@ -207,17 +340,56 @@ export function byProperty(records: readonly BookingRecord[], property: string |
   return records.filter((r) => typeof r === 'object' && r !== null && r.property === property);
 }
 
-export function forecastOccupancy(records: readonly BookingRecord[], options: ForecastOccupancyOptions): OccupancyForecast {
-  const o = readOccupancyOptions(options);
-  const asOf = fromEpochDay(o.asOf);
-  const p = prepareRecords(historyAsOf(byProperty(records, o.property), asOf));
-  const engine = new Engine(p, o.asOf, o.horizon, o.by, {
+/** An engine as of the options' date, with its capacity resolved (shared with backtest). @internal */
+export function occupancyEngine(
+  recs: readonly BookingRecord[],
+  o: ReadOccupancyOptions,
+  asOfDay: number,
+): { engine: Engine; capacity: ResolvedCapacity; known: ReturnType<typeof prepareRecords> } {
+  const known = historyAsOf(recs, fromEpochDay(asOfDay));
+  const p = prepareRecords(known);
+  const capacity = resolveCapacity(o.capacity, known, asOfDay);
+  const engine = new Engine(p, asOfDay, o.horizon, o.by, {
     window: o.window,
     warmupDays: o.warmupDays,
     lookbackDays: FORECAST_OCCUPANCY_DEFAULTS.lookbackDays,
     holtWinters: o.holtWinters,
+    capacity,
+    soldOutShare: o.soldOutShare,
+    unconstrain: o.unconstrain,
   });
-  if (p.length === 0 || engine.historyDays() < FORECAST_OCCUPANCY_DEFAULTS.minHistoryDays)
-    return { status: 'insufficient-history', asOf, method: o.method, nights: [] };
-  return { status: 'ok', asOf, method: o.method, nights: runOccupancy(engine, o.method, o.events, o.by) };
+  return { engine, capacity, known: p };
+}
+
+/** What a forecast says about its capacity. @internal */
+export function capacityUsed(c: ResolvedCapacity, engine: Engine, soldOutShare: number): CapacityUsed {
+  return {
+    source: c.source,
+    rooms: c.rooms,
+    ...(c.estimate ? { estimate: c.estimate } : {}),
+    outOfOrderNights: c.outOfOrder.size,
+    soldOutShare,
+    soldOutFill: engine.soldOutFill,
+    soldOutNights: engine.soldOutNights,
+  };
+}
+
+export function forecastOccupancy(records: readonly BookingRecord[], options: ForecastOccupancyOptions): OccupancyForecast {
+  const o = readOccupancyOptions(options);
+  const asOf = fromEpochDay(o.asOf);
+  const recs = selectProperty(records, o.property, { mix: o.mixProperties });
+  const { engine, capacity, known } = occupancyEngine(recs, o, o.asOf);
+  const stale = staleDays(known, o.asOf);
+  const base = {
+    asOf,
+    method: o.method,
+    capacity: capacityUsed(capacity, engine, o.soldOutShare),
+    staleDays: Number.isNaN(stale.days) ? null : stale.days,
+    historyEnds: Number.isNaN(stale.last) ? null : fromEpochDay(stale.last),
+    unconstrainedNights: engine.unconstrainedCount,
+  };
+  if (known.length === 0 || engine.historyDays() < FORECAST_OCCUPANCY_DEFAULTS.minHistoryDays)
+    return { status: 'insufficient-history', ...base, nights: [] };
+  if (stale.days > o.maxStaleDays) return { status: 'stale-history', ...base, nights: [] };
+  return { status: 'ok', ...base, nights: runOccupancy(engine, o.method, o.events, o.by) };
 }

@@ -36,11 +36,22 @@ export {
   forecastOccupancy,
   FORECAST_OCCUPANCY_DEFAULTS,
   OCCUPANCY_METHODS,
+  AUTO_CANDIDATES,
   type OccupancyMethod,
+  type OccupancyNightMethod,
+  type CapacityInput,
+  type CapacityUsed,
   type ForecastOccupancyOptions,
   type OccupancyNight,
   type OccupancyForecast,
 } from './forecastOccupancy.js';
-export { backtest, type BacktestOptions, type BacktestResult, type LeadAccuracy } from './backtest.js';
-export { forecastProductDemand, FORECAST_PRODUCT_DEMAND_DEFAULTS, type ForecastProductDemandOptions, type ProductDemand } from './forecastProductDemand.js';
+export { backtest, type BacktestOptions, type BacktestResult, type BacktestNight, type LeadAccuracy } from './backtest.js';
+export {
+  forecastProductDemand,
+  FORECAST_PRODUCT_DEMAND_DEFAULTS,
+  type ForecastProductDemandOptions,
+  type ProductDemand,
+  type ProductDemandForecast,
+} from './forecastProductDemand.js';
+export { combinationWeights, COMBINATION_WEIGHTS_DEFAULTS, type CombinationWeights, type CombinationWeightsOptions } from './combinationWeights.js';
 export { estimatePriceResponse, ESTIMATE_PRICE_RESPONSE_DEFAULTS, type SegmentPriceResponse } from './estimatePriceResponse.js';

@@ -34,3 +34,5 @@ export * from './pickup.js';
 export * from './bookingCurves.js';
 export * from './censoring.js';
 export * from './rollup.js';
+export { selectProperty, propertiesOf, SELECT_PROPERTY_DEFAULTS } from './selectProperty.js';
+export { estimateCapacity, ESTIMATE_CAPACITY_DEFAULTS, type EstimateCapacityOptions, type CapacityEstimate } from './estimateCapacity.js';

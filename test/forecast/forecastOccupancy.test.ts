@@ -140,7 +140,7 @@ const asOfArb = fc.integer({ min: 45, max: 70 }).map((k) => addDays('2016-01-01'
 const methodArb = fc.constantFrom(...OCCUPANCY_METHODS);
 
 describe('forecastOccupancy: properties', () => {
-  it('never forecasts a negative or non-finite number, nor below the floor, and does not mutate its input', () => {
+  it('never forecasts a negative or non-finite number, nor demand below the floor or occupancy above demand, and does not mutate its input', () => {
     fc.assert(
       fc.property(historyArb, asOfArb, methodArb, fc.constantFrom('total', 'segment') as fc.Arbitrary<'total' | 'segment'>, (recs, d, method, by) => {
         const copy = structuredClone(recs);
@@ -149,7 +149,9 @@ describe('forecastOccupancy: properties', () => {
         for (const n of f.nights) {
           expect(Number.isFinite(n.mean) && n.mean >= 0).toBe(true);
           expect(Number.isFinite(n.sd) && n.sd >= 0).toBe(true);
-          if (n.method !== 'naive-on-the-books') expect(n.mean).toBeGreaterThanOrEqual(n.floor - 1e-9);
+          // demand never below the floor; occupancy never above demand
+          if (n.method !== 'naive-on-the-books') expect(n.demand.mean).toBeGreaterThanOrEqual(n.floor - 1e-9);
+          expect(n.mean).toBeLessThanOrEqual(n.demand.mean + 1e-9);
         }
       }),
       { numRuns: 25 },

@@ -23,14 +23,15 @@ describe.skipIf(!present)('forecasting on the real hotel data (Antonio et al. 20
     return records;
   };
 
-  it('forecasts 30 nights of the City Hotel by segment, never below the floor, on-the-books as history counts it', () => {
+  it('forecasts 30 nights of the City Hotel by segment, demand never below the floor, occupancy never above demand, on-the-books as history counts it', () => {
     const recs = load();
     const asOf = '2017-01-15';
     const f = forecastOccupancy(recs, { asOf, horizonDays: 30, property: 'City Hotel', by: 'segment', method: 'pickup-holt-winters' });
     expect(f.status).toBe('ok');
     const grid = onTheBooks(recs.filter((r) => r.property === 'City Hotel'), asOf);
     for (const n of f.nights) {
-      expect(n.mean).toBeGreaterThanOrEqual(n.floor);
+      expect(n.demand.mean).toBeGreaterThanOrEqual(n.floor);
+      expect(n.mean).toBeLessThanOrEqual(n.demand.mean);
       expect(Number.isFinite(n.sd)).toBe(true);
       const expected = grid.keys.includes(n.segment!) && n.date >= grid.firstNight && n.date <= grid.lastNight ? gridValue(grid, n.date, n.segment) : 0;
       expect(n.onTheBooks).toBe(expected);

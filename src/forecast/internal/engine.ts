@@ -9,6 +9,10 @@ import { tallyCancellations } from '../cancellationRates.js';
 import { buildCurves, getterAt, type CurveMatrix } from './curves.js';
 import { additiveKernel, advancedKernel, multiplicativeKernel, type PickupEstimate } from './pickupKernels.js';
 import type { Prepared } from './records.js';
+import { emUnconstrain } from '../emUnconstrain.js';
+import { projectionDetruncation } from '../projectionDetruncation.js';
+import { inverseMseWeights } from '../combinationWeights.js';
+import type { ResolvedCapacity } from './capacity.js';
 
 export const OCCUPANCY_METHODS = [
   'additive-pickup',
@@ -23,22 +27,23 @@ export const OCCUPANCY_METHODS = [
 export type FixedOccupancyMethod = (typeof OCCUPANCY_METHODS)[number];
 
 /**
- * Methods `auto` chooses among. The naive baselines are for comparison only, and Holt-Winters alone is
- * left out: it ignores the bookings on hand, and an inner backtest on the nights just before D rated it
- * well in calm months while it failed across season changes (City Hotel, autumn 2016: inner MAE ≈ 20,
- * actual ≈ 60–75 rooms at 60–90 days); it enters through 'pickup-holt-winters'.
+ * Methods `auto` combines. Holt-Winters alone is left out: it ignores the bookings on hand, and an
+ * inner backtest on the nights just before D rated it well in calm months while it failed across season
+ * changes (City Hotel, autumn 2016: inner MAE ≈ 20, actual ≈ 60–75 rooms at 60–90 days); it enters
+ * through 'pickup-holt-winters'. The same night last year is a candidate: it carries the yearly season
+ * (which Holt-Winters cannot learn from under two years of nights) into the busy months.
  */
 export const AUTO_CANDIDATES: readonly FixedOccupancyMethod[] = [
   'pickup-holt-winters',
   'additive-pickup',
   'multiplicative-pickup',
   'advanced-pickup',
+  'naive-last-year',
 ];
 
 export const AUTO_BUCKETS = [0, 1, 3, 7, 14, 30, 60, 90, 180] as const;
-/** The method `auto` keeps unless another beats it by AUTO_MARGIN in the inner backtest. */
+/** What `auto` uses for a key × lead bucket whose inner backtest had no point. */
 export const AUTO_DEFAULT: FixedOccupancyMethod = 'pickup-holt-winters';
-export const AUTO_MARGIN = 0.1;
 const SHOW_BUCKETS = [0, 1, 3, 7, 14, 30, 60, 90, 180];
 
 export interface EngineOptions {
@@ -46,7 +51,16 @@ export interface EngineOptions {
   readonly warmupDays: number;
   readonly lookbackDays: number;
   readonly holtWinters?: HoltWintersOptions;
+  /** Capacity (none when left out). */
+  readonly capacity?: ResolvedCapacity;
+  /** Past nights with occupied ≥ soldOutShare × capacity are censored (default 0.95). */
+  readonly soldOutShare?: number;
+  /** How censored finals are unconstrained (default 'em'). */
+  readonly unconstrain?: 'em' | 'projection-detruncation' | 'none';
 }
+
+/** Same-weekday neighbours on each side used to unconstrain a sold-out night. */
+export const UNCONSTRAIN_NEIGHBOURS = 8;
 
 export interface NightForecast {
   mean: number;
@@ -63,6 +77,17 @@ export class Engine {
   private readonly hwFits = new Map<string, HoltWintersFit | null>();
   private readonly seriesStart: number;
   private readonly getters = new Map<number, (r: number, s: number) => number>();
+  /** Capacity per matrix row (Infinity: none). */
+  readonly cap: Float64Array;
+  /** Final counts as recorded (before unconstraining), per key and row; NaN from D on. */
+  readonly rawFinal: readonly Float64Array[];
+  /** 1 for rows (nights before D) that were sold out. */
+  readonly soldOut: Uint8Array;
+  readonly soldOutNights: number;
+  /** Mean occupied / capacity over the sold-out nights of the year before D (1 when none). */
+  readonly soldOutFill: number;
+  /** Key × row finals replaced by their unconstrained value. */
+  readonly unconstrainedCount: number;
 
   constructor(
     readonly p: Prepared,
@@ -92,6 +117,82 @@ export class Engine {
         this.show[k * nb + b] = books > 0 ? 1 - lost / books : tb > 0 ? 1 - tl / tb : 1;
       }
     }
+    // capacity, sold-out nights, and the finals of sold-out nights unconstrained
+    const { rows, width } = this.matrix;
+    const mfirst = this.matrix.first;
+    const capacity = opts.capacity;
+    this.cap = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) this.cap[r] = capacity ? capacity.at(mfirst + r) : Infinity;
+    this.rawFinal = this.matrix.data.map((mat) => {
+      const f = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) f[r] = mat[r * width]!;
+      return f;
+    });
+    const share = opts.soldOutShare ?? 0.95;
+    this.soldOut = new Uint8Array(rows);
+    let nSold = 0;
+    let fillSum = 0;
+    let fillN = 0;
+    for (let r = 0; r < rows; r++) {
+      const n = mfirst + r;
+      if (n >= asOf || n < this.seriesStart || this.cap[r] === Infinity) continue;
+      let tot = 0;
+      for (const f of this.rawFinal) tot += f[r]!;
+      if (tot >= share * this.cap[r]! && this.cap[r]! > 0) {
+        this.soldOut[r] = 1;
+        nSold++;
+        if (n >= asOf - 365) {
+          fillSum += Math.min(1, tot / this.cap[r]!);
+          fillN++;
+        }
+      }
+    }
+    this.soldOutNights = nSold;
+    this.soldOutFill = fillN > 0 ? fillSum / fillN : 1;
+    let replaced = 0;
+    const how = opts.unconstrain ?? 'em';
+    if (nSold > 0 && how !== 'none') {
+      const lo = Math.max(0, this.seriesStart - mfirst);
+      const hi = Math.min(rows, asOf - mfirst); // exclusive
+      this.matrix.data.forEach((mat, k) => {
+        const raw = this.rawFinal[k]!;
+        for (let r = lo; r < hi; r++) {
+          if (!this.soldOut[r]) continue;
+          const obs: { value: number; censored: boolean }[] = [];
+          let self = -1;
+          for (let i = -UNCONSTRAIN_NEIGHBOURS; i <= UNCONSTRAIN_NEIGHBOURS; i++) {
+            const q = r + 7 * i;
+            if (q < lo || q >= hi) continue;
+            if (i === 0) self = obs.length;
+            obs.push({ value: raw[q]!, censored: this.soldOut[q] === 1 });
+          }
+          if (obs.length < 3) continue;
+          const u =
+            how === 'em'
+              ? emUnconstrain(obs, { tolerance: 1e-8, maxIterations: 500 })
+              : projectionDetruncation(obs, { tolerance: 1e-8, maxIterations: 500 });
+          if (u.status === 'not-identifiable') continue;
+          const v = u.unconstrained[self]!;
+          if (Number.isFinite(v) && v > raw[r]!) {
+            mat[r * width] = v;
+            replaced++;
+          }
+        }
+      });
+    }
+    this.unconstrainedCount = replaced;
+  }
+
+  /** Effective capacity of night n: capacity × soldOutFill (Infinity: none). */
+  effectiveCap(n: number): number {
+    const r = n - this.matrix.first;
+    const c = r >= 0 && r < this.matrix.rows ? this.cap[r]! : this.opts.capacity ? this.opts.capacity.at(n) : Infinity;
+    return c * this.soldOutFill;
+  }
+
+  capAt(n: number): number {
+    const r = n - this.matrix.first;
+    return r >= 0 && r < this.matrix.rows ? this.cap[r]! : this.opts.capacity ? this.opts.capacity.at(n) : Infinity;
   }
 
   /** Complete nights of history (nights before D after the warm-up). */
@@ -178,7 +279,7 @@ export class Engine {
         return done(f.mean, f.sd);
       }
       case 'pickup-holt-winters': {
-        const a = this.pickup(get, r, slot, otb, 'advanced-pickup');
+        const a = this.advanced(key, origin, get, r, slot, otb);
         const fit = this.hw(key, origin, fitOrigin);
         const h = fit ? this.hwForecast(fit, key, origin, lead) : null;
         if (a.status !== 'ok') return h ? done(h.mean, h.sd) : null;
@@ -190,7 +291,7 @@ export class Engine {
         return done(w * a.forecast + (1 - w) * h.mean, Math.sqrt(w * va + (1 - w) * vh));
       }
       default: {
-        const e = this.pickup(get, r, slot, otb, method);
+        const e = method === 'advanced-pickup' ? this.advanced(key, origin, get, r, slot, otb) : this.pickup(get, r, slot, otb, method);
         return e.status === 'ok' ? done(e.forecast, e.sd) : null;
       }
     }
@@ -204,6 +305,18 @@ export class Engine {
       this.hwCache.set(fit, f);
     }
     return { mean: Math.max(0, f.mean[lead]!), sd: f.sd[lead]! };
+  }
+
+  /** Advanced pickup, memoised per key × origin × night (shared by 'advanced-pickup' and 'pickup-holt-winters'). */
+  private advMemo = new Map<number, PickupEstimate>();
+  private advanced(key: number, origin: number, get: (r: number, s: number) => number, r: number, slot: number, otb: number): PickupEstimate {
+    const id = ((key * 8192 + slot) * 8192 + r) * 65536 + (origin & 65535);
+    let e = this.advMemo.get(id);
+    if (!e) {
+      e = this.pickup(get, r, slot, otb, 'advanced-pickup');
+      this.advMemo.set(id, e);
+    }
+    return e;
   }
 
   private rowsBuf = new Int32Array(64);
@@ -232,70 +345,101 @@ export class Engine {
   }
 }
 
+/** `auto`'s combination for one key × lead bucket. */
+export interface Combination {
+  /** Weight per candidate (AUTO_CANDIDATES order); all 0 when the inner backtest had no point. */
+  readonly weights: Float64Array;
+  /** Root mean squared error of the combined occupancy forecast in the inner backtest (NaN: none). */
+  readonly rmse: number;
+  readonly points: number;
+}
+
 /**
- * `auto`: for each key and lead bucket, the candidate with the lowest mean absolute error in an inner
- * rolling-origin backtest on nights before D (origins D − bucketEnd − 7j, j = 0..origins−1; Holt-Winters
- * parameters fitted once at the earliest inner origin). Returns the chosen method per key × bucket.
+ * `auto`: for each key and lead bucket, an inner rolling-origin backtest on nights before D (origins
+ * D − bucketEnd − 7j, j = 0..origins−1; Holt-Winters parameters fitted once at the earliest inner
+ * origin): every candidate's demand forecast is turned into occupancy (scaled so that the total does not
+ * exceed the effective capacity) and compared with the nights' recorded occupancy; the candidates are
+ * then weighted by inverse mean squared error (`combinationWeights`), and the combination's own error
+ * gives the forecast's sd. Only data before D is read.
  */
-export function chooseMethods(engine: Engine, origins: number, candidates: readonly FixedOccupancyMethod[]): FixedOccupancyMethod[][] {
+export function combineMethods(engine: Engine, origins: number, candidates: readonly FixedOccupancyMethod[]): Combination[][] {
   const D = engine.asOf;
   const H = engine.horizon;
+  const K = engine.keys.length;
+  const M = candidates.length;
   const buckets = AUTO_BUCKETS.filter((b) => b < H);
   const ends = buckets.map((_, i) => Math.min(i + 1 < buckets.length ? buckets[i + 1]! : H, H));
   const earliest = D - Math.max(...ends) - 7 * (origins - 1);
-  // Holt-Winters parameters are fitted once, at the earliest inner origin (or per origin when it has too little history)
   const fitOriginFor = (o: number) => (engine.historyDays(earliest) >= 28 ? earliest : o);
-  const out: FixedOccupancyMethod[][] = [];
-  for (let k = 0; k < engine.keys.length; k++) {
-    const row: FixedOccupancyMethod[] = [];
-    buckets.forEach((b0, bi) => {
-      const b1 = ends[bi]!;
-      const leads: number[] = [];
-      const span = b1 - b0;
-      const step = Math.max(1, Math.floor(span / 7));
-      for (let L = b0; L < b1; L += step) leads.push(L);
-      let best: FixedOccupancyMethod = candidates[0]!;
-      let bestErr = Infinity;
-      let defaultErr = Infinity;
-      for (const m of candidates) {
-        let err = 0;
-        let cnt = 0;
-        for (let j = 0; j < origins; j++) {
-          const o = D - b1 - 7 * j;
-          const fitOrigin = fitOriginFor(o);
-          for (const L of leads) {
-            const n = o + L;
-            const actual = finalAt(engine, k, n);
-            if (Number.isNaN(actual)) continue;
-            const f = engine.forecast(k, m, o, L, fitOrigin);
-            if (!f) {
-              err = Infinity;
-              break;
-            }
-            err += Math.abs(f.mean - actual);
-            cnt++;
+  const out: Combination[][] = Array.from({ length: K }, () => []);
+  const mu = new Float64Array(K * M);
+  buckets.forEach((b0, bi) => {
+    const b1 = ends[bi]!;
+    const leads: number[] = [];
+    const step = Math.max(1, Math.floor((b1 - b0) / 7));
+    for (let L = b0; L < b1; L += step) leads.push(L);
+    const P = origins * leads.length;
+    // pred[k][m·P + p]: occupancy forecast of candidate m; act[k][p]: recorded occupancy
+    const err = Array.from({ length: K }, () => new Float64Array(M * P).fill(Number.NaN));
+    const pred = Array.from({ length: K }, () => new Float64Array(M * P).fill(Number.NaN));
+    const act = Array.from({ length: K }, () => new Float64Array(P).fill(Number.NaN));
+    let p = -1;
+    for (let j = 0; j < origins; j++) {
+      const o = D - b1 - 7 * j;
+      const fitOrigin = fitOriginFor(o);
+      for (const L of leads) {
+        p++;
+        const n = o + L;
+        if (Number.isNaN(rawFinalAt(engine, 0, n))) continue;
+        const ceff = engine.effectiveCap(n);
+        for (let m = 0; m < M; m++) {
+          let tot = 0;
+          for (let k = 0; k < K; k++) {
+            const f = engine.forecast(k, candidates[m]!, o, L, fitOrigin);
+            mu[k * M + m] = f ? f.mean : Number.NaN;
+            if (f) tot += f.mean;
           }
-          if (err === Infinity) break;
-        }
-        const mae = cnt > 0 ? err / cnt : Infinity;
-        if (m === AUTO_DEFAULT) defaultErr = mae;
-        if (mae < bestErr) {
-          bestErr = mae;
-          best = m;
+          const ratio = tot > ceff ? ceff / tot : 1;
+          for (let k = 0; k < K; k++) {
+            const v = mu[k * M + m]!;
+            if (Number.isNaN(v)) continue;
+            const a = rawFinalAt(engine, k, n);
+            act[k]![p] = a;
+            pred[k]![m * P + p] = v * ratio;
+            err[k]![m * P + p] = v * ratio - a;
+          }
         }
       }
-      // shrink towards the robust default: switch only for a clear (AUTO_MARGIN) inner-backtest gain
-      row.push(best !== AUTO_DEFAULT && defaultErr < Infinity && !(bestErr < (1 - AUTO_MARGIN) * defaultErr) ? AUTO_DEFAULT : best);
-    });
-    out.push(row);
-  }
+    }
+    for (let k = 0; k < K; k++) {
+      const w = new Float64Array(M);
+      const ok = inverseMseWeights(err[k]!, M, P, 0.5, w);
+      let se = 0;
+      let cnt = 0;
+      if (ok)
+        for (let q = 0; q < P; q++) {
+          let s = 0;
+          let ws = 0;
+          for (let m = 0; m < M; m++) {
+            const v = pred[k]![m * P + q]!;
+            if (Number.isNaN(v) || w[m] === 0) continue;
+            s += w[m]! * v;
+            ws += w[m]!;
+          }
+          if (ws === 0) continue;
+          se += (s / ws - act[k]![q]!) ** 2;
+          cnt++;
+        }
+      out[k]!.push({ weights: w, rmse: cnt > 0 ? Math.sqrt(se / cnt) : Number.NaN, points: cnt });
+    }
+  });
   return out;
 }
 
-function finalAt(engine: Engine, key: number, n: number): number {
-  const { first, width, data } = engine.matrix;
-  if (n < first || n >= engine.asOf) return Number.NaN;
-  return data[key]![(n - first) * width]!;
+function rawFinalAt(engine: Engine, key: number, n: number): number {
+  const r = n - engine.matrix.first;
+  if (r < 0 || n >= engine.asOf) return Number.NaN;
+  return engine.rawFinal[key]![r]!;
 }
 
 export function bucketIndex(lead: number): number {

@@ -57,3 +57,20 @@ export function lastOnBooks(p: Prepared, j: number, asOf: number): number {
   const k = p.knownDay[j]!;
   return (s === CANCELLED || s === NO_SHOW) && k < asOf ? k : NEVER;
 }
+
+/**
+ * Days between the last day the history says anything new (a booking made, or a cancellation or
+ * no-show learned; only days before `asOf`) and the day before `asOf`: 0 when something happened on
+ * D − 1. NaN when the history is empty.
+ */
+export function staleDays(p: Prepared, asOf: number): { days: number; last: number } {
+  let last = -Infinity;
+  for (let j = 0; j < p.length; j++) {
+    const b = p.bookingDay[j]!;
+    if (b < asOf && b > last) last = b;
+    const s = p.status[j]!;
+    const k = p.knownDay[j]!;
+    if ((s === CANCELLED || s === NO_SHOW) && k < asOf && k > last) last = k;
+  }
+  return last === -Infinity ? { days: Number.NaN, last: Number.NaN } : { days: asOf - 1 - last, last };
+}
