@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseTopalogluInstance, TOPALOGLU_HUB } from '../../../src/optimize/network/topalogluInstance.js';
-import { dlp } from '../../../src/optimize/network/dlp.js';
-import { YieldInputError } from '../../../src/model/errors.js';
+import { parseTopalogluInstance, TOPALOGLU_HUB } from '../../src/history/index.js';
+import { dlp } from '../../src/optimize/network/dlp.js';
+import { YieldInputError } from '../../src/model/errors.js';
 import {
   HAS_TOPALOGLU_DATA,
   MISSING_DATA_MESSAGE,
   publishedResults,
   readTopalogluInstance,
   readTopalogluText,
-} from '../../simulate/topalogluData.js';
+} from '../simulate/topalogluData.js';
 
 /** A two-spoke instance written by hand in the published format (spokes 1, 2; hub 0). */
 const TINY = `# number of time periods

@@ -2,7 +2,6 @@
 export * from './dlp.js';
 export { bidPriceRange, type BidPriceRangeOptions, type BidPriceInterval, type BidPriceRangeResult } from './bidPriceRange.js';
 export * from './rlp.js';
-export * from './topalogluInstance.js';
 export * from './lagrangianRelaxation.js';
 export * from './dpDecomposition.js';
 export * from './davn.js';

@@ -12,6 +12,10 @@ describe('domain indexes keep internal helpers out of the public API', () => {
     for (const name of ['toEpochDay', 'fromEpochDay', 'addDays', 'dayOfWeek']) expect(history).toHaveProperty(name);
     for (const name of ['daysFromCivil', 'daysInMonth', 'parseEpochDay', 'isIsoDate']) expect(history).not.toHaveProperty(name);
   });
+  it('the reader of the published Topaloglu instances is data-set I/O: exported from history, not from optimize', () => {
+    for (const name of ['parseTopalogluInstance', 'TOPALOGLU_HUB']) expect(history).toHaveProperty(name);
+    for (const name of ['parseTopalogluInstance', 'TOPALOGLU_HUB']) expect(network).not.toHaveProperty(name);
+  });
   it('optimize/network and optimize/lp export the optimizers, not the dual-face builder, demandMean or the normalized-LP entry', () => {
     for (const name of ['dlp', 'bidPriceRange', 'rlp', 'openDlpSession', 'lagrangianRelaxation', 'dpDecomposition', 'davn'])
       expect(network).toHaveProperty(name);
