@@ -1,10 +1,14 @@
 // Is the published package sound? Every subpath in package.json "exports" must load from ESM (import)
 // and CJS (require), export the same names both ways, and have its types resolve for a TypeScript
-// consumer using Node's own resolution (module: node16). Run after `npm run build`.
-import { readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+// consumer using Node's own resolution (module: node16) and for one on the older `node10` resolution
+// (through "typesVersions"). The two builds must also work together in one process (the dual-package
+// hazard): controls compiled by one are accepted by the other, and a YieldInputError thrown by either is
+// recognised by either. Run after `npm run build`.
+import { readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const require = createRequire(import.meta.url);
@@ -42,5 +46,72 @@ try {
   else console.log(`ok   types resolve for ${subpaths.length} subpaths (node16, ESM and CJS consumers)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+// Types for a consumer on `moduleResolution: node10` (TypeScript's old "node"; no "exports" support):
+// the package is found in node_modules and each subpath through "typesVersions".
+const dir10 = mkdtempSync(join(tmpdir(), 'yieldcraft-node10-'));
+try {
+  mkdirSync(join(dir10, 'node_modules'));
+  symlinkSync(process.cwd(), join(dir10, 'node_modules', pkg.name), 'dir');
+  const lines = subpaths.map((sp, i) => {
+    const spec = sp === '.' ? pkg.name : `${pkg.name}/${sp.slice(2)}`;
+    return `import * as m${i} from '${spec}';\nexport const n${i}: number = Object.keys(m${i}).length;`;
+  });
+  // a real name through the root and a subpath, so an `any` fallback cannot pass
+  lines.push(`import { littlewood } from '${pkg.name}';\nimport { emsrB } from '${pkg.name}/optimize';`);
+  lines.push(`export const y: number = littlewood({ kind: 'normal', mean: 1, sd: 1 }, 2, 1) + emsrB([]).protectionLevels.length;`);
+  writeFileSync(join(dir10, 'consumer.ts'), lines.join('\n') + '\n');
+  const tsc = join(process.cwd(), 'node_modules', 'typescript', 'bin', 'tsc');
+  const r = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'commonjs', '--moduleResolution', 'node10',
+    '--esModuleInterop', '--skipLibCheck', 'false', '--types', 'node',
+    '--typeRoots', join(process.cwd(), 'node_modules', '@types'), join(dir10, 'consumer.ts')],
+    { encoding: 'utf8', cwd: dir10 });
+  const out = `${r.stdout}${r.stderr}`;
+  if (r.status !== 0) { console.log(`FAIL types do not resolve for a node10 consumer:\n${out}`); problems++; }
+  else console.log(`ok   types resolve for ${subpaths.length} subpaths (moduleResolution node10, CJS consumer)`);
+} finally {
+  rmSync(dir10, { recursive: true, force: true });
+}
+
+// The dual-package hazard: an application whose ESM code imports yieldcraft while a CJS dependency
+// requires it gets two copies of every module. Controls compiled by one copy must be accepted by the
+// other, and an error thrown by one must be recognisable by the other.
+{
+  const esm = await import(pkg.name);
+  const cjs = require(pkg.name);
+  const check = (what, fn) => {
+    try {
+      const why = fn();
+      if (why) { console.log(`FAIL dual package: ${what}: ${why}`); problems++; }
+      else console.log(`ok   dual package: ${what}`);
+    } catch (e) { console.log(`FAIL dual package: ${what}: threw ${e?.name}: ${e?.message}`); problems++; }
+  };
+  check('two distinct copies are loaded (the check below is meaningful)',
+    () => (esm.decide === cjs.decide ? 'ESM and CJS resolved to the same module' : ''));
+  for (const [from, to, a, b] of [['CJS', 'ESM', cjs, esm], ['ESM', 'CJS', esm, cjs]]) {
+    check(`nested-limit controls compiled by ${from} are accepted by ${to} decide`, () => {
+      const controls = a.nestedLimitControls([10, 6, 2], { classIds: ['Y', 'B', 'Q'] });
+      const state = b.nestedLimitState(controls);
+      const d = b.decide({ product: 'Q', quantity: 2 }, state, controls, b.createDecision());
+      return d.accept === true ? '' : `rejected (${d.reason})`;
+    });
+    check(`bid-price controls compiled by ${from} are accepted by ${to} decideBidPrice`, () => {
+      const network = { resources: [{ id: 'AB', capacity: 10 }], products: [{ id: 'AB-Y', fare: 100, resources: ['AB'], demand: 8 }] };
+      const controls = a.bidPriceControls(network, { AB: 40 });
+      const inventory = { sold: {} };
+      const d = b.decideBidPrice({ product: 'AB-Y' }, inventory, controls);
+      return d.accept === true ? '' : `rejected (${JSON.stringify(d)})`;
+    });
+    check(`a YieldInputError thrown by ${from} is recognised by ${to}`, () => {
+      if (typeof b.isYieldInputError !== 'function') return `${to} build exports no isYieldInputError`;
+      let thrown;
+      try { a.littlewood({ kind: 'normal', mean: 40, sd: -1 }, 200, 120); } catch (e) { thrown = e; }
+      if (!thrown) return `${from} littlewood accepted sd = -1`;
+      if (!b.isYieldInputError(thrown)) return `isYieldInputError(${from} error) is false`;
+      if (b.isYieldInputError(new Error('x'))) return 'isYieldInputError(new Error) is true';
+      return '';
+    });
+  }
 }
 process.exit(problems ? 1 : 0);
