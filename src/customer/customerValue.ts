@@ -71,9 +71,10 @@
  *   [stay('2016-01-10', '40'), stay('2016-04-10', '40'), stay('2016-07-10', '40'), stay('2016-10-10', '40'),
  *    stay('2016-01-12', '7')],
  *   { asOf: '2016-12-31', since: '2016-01-01', periodDays: 91, maxRecency: 1, discountRate: 0,
- *     horizonDays: 91 });
- * r.model.transitions.map((t) => t.probability); // => [0.75, 0]
- * r.values.map((v) => [v.key, v.repeatProbability, v.value]); // => [['company:7', 0, 0], ['company:40', 0.75, 75]]
+ *     horizonDays: 91, priorStrength: 0 });
+ * r.model.transitions.map((t) => t.probability); // => [0.75, 0]   (pooled: state 0, state 1)
+ * r.values.map((v) => [v.key, v.repeatProbability, v.value]);
+ * // => [['company:7', 0, 0], ['company:40', 1, 100]]   (40 repeated 3 times out of 3; 125 − 25 = 100)
  */
 import { array, fail, join, nonNegative, nonNegativeInteger, object, positiveInteger } from '../internal/validate.js';
 import { historyAsOf } from '../history/historyAsOf.js';
