@@ -13,6 +13,7 @@ export const domains = [
   'simulate',
   'metrics',
   'customer',
+  'report',
 ] as const;
 
 export default defineConfig({
@@ -28,5 +29,5 @@ export default defineConfig({
   splitting: true,
   treeshake: true,
   target: 'node20',
-  external: ['highs', 'javascript-lp-solver'],
+  external: ['highs', 'javascript-lp-solver', 'vega', 'vega-lite'],
 });

@@ -15,3 +15,4 @@ export * from './control/index.js';
 export * from './simulate/index.js';
 export * from './metrics/index.js';
 export * from './customer/index.js';
+export * from './report/index.js';

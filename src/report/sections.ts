@@ -1,0 +1,343 @@
+/**
+ * From results to report sections: the one file that knows the result shapes of the simulator
+ * (`SimulationResult`) and of the scenario runner (`WhatIfResult`), and of booking history. Everything
+ * else in `report/` works on the section model (`model.ts`). The result interfaces below are what the
+ * report reads — structural types, so the simulator's and the scenario runner's own results fit them.
+ */
+import type { BookingRecord } from '../history/bookingRecord.js';
+import { onTheBooks } from '../history/onTheBooks.js';
+import { occupancyByNight } from '../history/occupancyByNight.js';
+import { addDays, format, parseISO, subDays } from 'date-fns';
+import { bidPriceChart, differenceChart, forecastActualChart, occupancyByNightChart, paceChart, revenueDistributionChart } from './charts.js';
+import type { ReportBlock, ReportModel, ReportSection, ReportTable } from './model.js';
+
+/** A metric's estimate over the trajectories, with its confidence interval. */
+export interface ReportSummary {
+  readonly n: number;
+  readonly mean: number;
+  readonly sd: number;
+  readonly level: number;
+  readonly halfWidth: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** What the report reads of a simulation result (`yieldcraft/simulate`). */
+export interface ReportSimulationResult {
+  readonly kind: 'simulation';
+  readonly trajectories: number;
+  readonly seed: number;
+  readonly level: number;
+  readonly resources: readonly { readonly id: string; readonly capacity: number }[];
+  readonly policies: readonly {
+    readonly name: string;
+    readonly tieRule?: string;
+    readonly metrics: Readonly<Record<string, ReportSummary>>;
+    readonly revenues: readonly number[];
+    readonly byResource: readonly { readonly id: string; readonly meanSold: number; readonly occupancy: number; readonly bidPrice: number | null }[];
+    readonly differenceToFirst: ReportSummary | null;
+  }[];
+  readonly hindsight: (ReportSummary & { readonly revenues: readonly number[] }) | null;
+}
+
+/** One variation of a what-if (the baseline included). */
+export interface ReportVariationOutcome {
+  readonly name: string;
+  readonly metrics: Readonly<Record<string, ReportSummary>>;
+  readonly revenues: readonly number[];
+  readonly difference: Readonly<Record<string, ReportSummary>> | null;
+  readonly byNight: readonly { readonly night: string; readonly occupancy: number; readonly bidPrice: number | null }[];
+}
+
+/** What the report reads of a what-if result (`yieldcraft/scenario`). */
+export interface ReportWhatIfResult {
+  readonly kind: 'what-if';
+  readonly scenario: { readonly name: string; readonly asOf?: string; readonly property?: string };
+  readonly baseline: ReportVariationOutcome;
+  readonly variations: readonly ReportVariationOutcome[];
+  readonly trajectories: number;
+  readonly seed: number;
+}
+
+/** The metrics shown in the tables, in this order, when present. */
+const METRICS: readonly { key: string; label: string; format: 'money' | 'share' | 'count' }[] = [
+  { key: 'revenue', label: 'revenue', format: 'money' },
+  { key: 'contribution', label: 'contribution', format: 'money' },
+  { key: 'occupancy', label: 'occupancy', format: 'share' },
+  { key: 'adr', label: 'ADR', format: 'money' },
+  { key: 'revpar', label: 'RevPAR', format: 'money' },
+  { key: 'deniedService', label: 'denied service', format: 'count' },
+  { key: 'revenueOpportunity', label: 'revenue opportunity', format: 'share' },
+];
+
+const pct = (level: number) => `${Math.round(level * 100)} %`;
+const money = (x: number) => (Math.abs(x) < 5e-3 ? 0 : x).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function metricsTable(title: string, rows: readonly { name: string; metrics: Readonly<Record<string, ReportSummary>> }[], level: number): ReportTable {
+  const present = METRICS.filter((m) => rows.some((r) => r.metrics[m.key] !== undefined));
+  return {
+    kind: 'table',
+    title,
+    caption: `Means over the trajectories; ± is the half-width of the ${pct(level)} confidence interval of the revenue.`,
+    columns: [
+      { key: 'name', label: '', format: 'text' },
+      ...present.map((m) => ({ key: m.key, label: m.label, format: m.format })),
+      { key: 'revenueHalfWidth', label: '± revenue', format: 'money' as const },
+    ],
+    rows: rows.map((r) => ({
+      name: r.name,
+      ...Object.fromEntries(present.map((m) => [m.key, r.metrics[m.key]?.mean ?? null])),
+      revenueHalfWidth: r.metrics.revenue?.halfWidth ?? null,
+    })),
+  };
+}
+
+function differenceSentence(name: string, baseline: string, d: ReportSummary): string {
+  const sign = d.mean >= 0 ? 'more' : 'less';
+  const clear = d.low > 0 || d.high < 0;
+  return (
+    `${name} earns ${money(Math.abs(d.mean))} ${sign} revenue than ${baseline} on the same demand ` +
+    `(${pct(d.level)} interval ${money(d.low)} to ${money(d.high)}${clear ? '' : ': not distinguishable from no difference with these trajectories'}).`
+  );
+}
+
+/** The sections of a simulation result. */
+export function simulationSections(r: ReportSimulationResult): ReportSection[] {
+  const first = r.policies[0]?.name ?? 'the first policy';
+  const groups = r.policies.map((p) => ({ name: p.name, revenues: p.revenues }));
+  if (r.hindsight) groups.push({ name: 'perfect hindsight', revenues: r.hindsight.revenues });
+  const sections: ReportSection[] = [];
+  const rows = r.policies.map((p) => ({ name: p.name, metrics: p.metrics }));
+  if (r.hindsight) rows.push({ name: 'perfect hindsight', metrics: { revenue: r.hindsight } });
+  sections.push({
+    id: 'revenue',
+    title: 'Revenue by policy',
+    blocks: [
+      {
+        kind: 'text',
+        paragraphs: [
+          `${r.trajectories.toLocaleString('en-US')} simulated booking horizons (seed ${r.seed}); every policy faces the same requests (common random numbers).`,
+          ...(r.hindsight
+            ? r.policies.map((p) => `${p.name} captures ${((p.metrics.revenue!.mean / r.hindsight!.mean) * 100).toFixed(1)} % of the perfect-hindsight revenue.`)
+            : []),
+        ],
+      },
+      metricsTable('Policies', rows, r.level),
+      revenueDistributionChart(groups.flatMap((g) => g.revenues.map((revenue) => ({ group: g.name, revenue })))),
+    ],
+  });
+  const diffs = r.policies.filter((p) => p.differenceToFirst !== null);
+  if (diffs.length)
+    sections.push({
+      id: 'differences',
+      title: `Paired differences to ${first}`,
+      blocks: [
+        differenceChart(
+          diffs.map((p) => ({ group: p.name, mean: p.differenceToFirst!.mean, low: p.differenceToFirst!.low, high: p.differenceToFirst!.high })),
+          `Revenue difference to ${first}`,
+          pct(r.level),
+        ),
+        { kind: 'text', paragraphs: diffs.map((p) => differenceSentence(p.name, first, p.differenceToFirst!)) },
+      ],
+    });
+  sections.push(byNightSection(r.policies.map((p) => ({ group: p.name, byNight: p.byResource.map((x) => ({ night: x.id, occupancy: x.occupancy, bidPrice: x.bidPrice })) }))));
+  return sections;
+}
+
+/** The sections of a what-if result. */
+export function whatIfSections(r: ReportWhatIfResult): ReportSection[] {
+  const all = [r.baseline, ...r.variations];
+  const level = r.baseline.metrics.revenue?.level ?? 0.95;
+  const sections: ReportSection[] = [
+    {
+      id: 'revenue',
+      title: 'Revenue by variation',
+      blocks: [
+        {
+          kind: 'text',
+          paragraphs: [
+            `Scenario “${r.scenario.name}”${r.scenario.property ? ` for ${r.scenario.property}` : ''}${r.scenario.asOf ? ` as of ${r.scenario.asOf}` : ''}: ` +
+              `${r.variations.length} variation${r.variations.length === 1 ? '' : 's'} against the baseline, ${r.trajectories.toLocaleString('en-US')} trajectories on common random numbers (seed ${r.seed}).`,
+          ],
+        },
+        metricsTable('Variations', all.map((v) => ({ name: v.name, metrics: v.metrics })), level),
+        revenueDistributionChart(all.flatMap((v) => v.revenues.map((revenue) => ({ group: v.name, revenue }))), 'Revenue per trajectory, by variation'),
+      ],
+    },
+  ];
+  const diffs = r.variations.filter((v) => v.difference?.revenue !== undefined);
+  if (diffs.length)
+    sections.push({
+      id: 'differences',
+      title: `Paired differences to ${r.baseline.name}`,
+      blocks: [
+        differenceChart(
+          diffs.map((v) => ({ group: v.name, mean: v.difference!.revenue!.mean, low: v.difference!.revenue!.low, high: v.difference!.revenue!.high })),
+          `Revenue difference to ${r.baseline.name}`,
+          pct(level),
+        ),
+        { kind: 'text', paragraphs: diffs.map((v) => differenceSentence(v.name, r.baseline.name, v.difference!.revenue!)) },
+      ],
+    });
+  sections.push(byNightSection(all.map((v) => ({ group: v.name, byNight: v.byNight }))));
+  return sections;
+}
+
+function byNightSection(groups: readonly { group: string; byNight: readonly { night: string; occupancy: number; bidPrice: number | null }[] }[]): ReportSection {
+  const blocks: ReportBlock[] = [];
+  const occ = groups.flatMap((g) => g.byNight.map((x) => ({ night: x.night, group: g.group, occupancy: x.occupancy })));
+  const dated = occ.every((x) => /^\d{4}-\d{2}-\d{2}$/.test(x.night));
+  if (occ.length && dated) blocks.push(occupancyByNightChart(occ));
+  const bids = groups.flatMap((g) => g.byNight.filter((x) => x.bidPrice !== null).map((x) => ({ night: x.night, group: g.group, bidPrice: x.bidPrice! })));
+  if (bids.length && dated) blocks.push(bidPriceChart(bids));
+  if (!dated && occ.length)
+    blocks.push({
+      kind: 'table',
+      title: 'Occupancy and bid prices by resource',
+      columns: [
+        { key: 'resource', label: 'resource', format: 'text' },
+        ...groups.map((g, k) => ({ key: `o${k}`, label: `${g.group} occupancy`, format: 'share' as const })),
+      ],
+      rows: groups[0]!.byNight.map((x, i) => ({ resource: x.night, ...Object.fromEntries(groups.map((g, k) => [`o${k}`, g.byNight[i]?.occupancy ?? null])) })),
+    });
+  return { id: 'by-night', title: 'Occupancy and bid prices by night', blocks };
+}
+
+/** Bid prices and last room values by night from a controls document (what `yieldcraft optimize` writes). */
+export function bidPriceSection(nights: readonly { night: string; bidPrice: number; lastRoomValue: number | null; capacity: number; onTheBooks?: number; forecast?: number }[]): ReportSection {
+  return {
+    id: 'bid-prices',
+    title: 'Bid prices by night',
+    blocks: [
+      bidPriceChart(nights.map((n) => ({ night: n.night, bidPrice: n.bidPrice }))),
+      {
+        kind: 'table',
+        title: 'Last room values',
+        columns: [
+          { key: 'night', label: 'night', format: 'text' },
+          { key: 'onTheBooks', label: 'on the books', format: 'count' },
+          { key: 'forecast', label: 'forecast', format: 'count' },
+          { key: 'capacity', label: 'rooms left', format: 'count' },
+          { key: 'bidPrice', label: 'bid price', format: 'money' },
+          { key: 'lastRoomValue', label: 'last room value', format: 'money' },
+        ],
+        rows: nights.map((n) => ({ night: n.night, onTheBooks: n.onTheBooks ?? null, forecast: n.forecast ?? null, capacity: n.capacity, bidPrice: n.bidPrice, lastRoomValue: n.lastRoomValue })),
+      },
+    ],
+  };
+}
+
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+
+/**
+ * Booking pace of a period against the same nights last year (364 days earlier: the same weekdays):
+ * room-nights on the books for the period's nights as of `firstNight − d`, for d = 0, step, … ≤ maxDays
+ * (this year only for dates up to `asOf`).
+ */
+export function bookingPaceSection(
+  records: readonly BookingRecord[],
+  options: { readonly firstNight: string; readonly nights: number; readonly asOf: string; readonly maxDays?: number; readonly step?: number; readonly property?: string },
+): ReportSection {
+  const recs = options.property === undefined ? records : records.filter((r) => r.property === options.property);
+  const maxDays = options.maxDays ?? 120;
+  const step = options.step ?? 7;
+  const first = parseISO(options.firstNight);
+  const rows: { daysBefore: number; year: string; rooms: number }[] = [];
+  const sum = (asOf: Date, from: Date) => {
+    const lastNight = iso(addDays(from, options.nights - 1));
+    const grid = onTheBooks(recs, iso(asOf), { firstNight: iso(from), lastNight });
+    let s = 0;
+    for (const x of grid.total) s += x;
+    return s;
+  };
+  const lastYearFirst = subDays(first, 364);
+  for (let d = maxDays; d >= 0; d -= step) {
+    const thisAsOf = subDays(first, d);
+    if (iso(thisAsOf) <= options.asOf) rows.push({ daysBefore: d, year: 'this year', rooms: sum(thisAsOf, first) });
+    rows.push({ daysBefore: d, year: 'last year', rooms: sum(subDays(lastYearFirst, d), lastYearFirst) });
+  }
+  const now = rows.filter((r) => r.year === 'this year').at(-1);
+  const then = now ? rows.find((r) => r.year === 'last year' && r.daysBefore === now.daysBefore) : undefined;
+  const paragraphs =
+    now && then
+      ? [
+          `${now.daysBefore} days before ${options.firstNight}, ${now.rooms.toLocaleString('en-US')} room-nights of the ${options.nights} nights are on the books, ` +
+            `against ${then.rooms.toLocaleString('en-US')} for the same nights last year (${then.rooms > 0 ? `${(((now.rooms - then.rooms) / then.rooms) * 100).toFixed(1)} %` : 'n/a'}).`,
+        ]
+      : [];
+  return { id: 'pace', title: 'Booking pace', blocks: [paceChart(rows), ...(paragraphs.length ? [{ kind: 'text' as const, paragraphs }] : [])] };
+}
+
+/**
+ * The forecast against what happened, for the nights of the horizon that lie inside the data (actual =
+ * rooms of the stays on each night, `occupancyByNight`); nights after the data's last stay have no actual.
+ */
+export function forecastVsActualSection(
+  forecast: readonly { date: string; mean: number; sd: number }[],
+  records: readonly BookingRecord[],
+  options: { readonly property?: string } = {},
+): ReportSection {
+  const recs = options.property === undefined ? records : records.filter((r) => r.property === options.property);
+  let lastStay = '';
+  for (const r of recs) if (r.status === 'stayed' && r.arrivalDate > lastStay) lastStay = r.arrivalDate;
+  const occ = forecast.length ? occupancyByNight(recs, { firstNight: forecast[0]!.date, lastNight: forecast[forecast.length - 1]!.date }) : null;
+  const rows = forecast.map((n, t) => ({
+    night: n.date,
+    forecast: n.mean,
+    low: Math.max(0, n.mean - n.sd),
+    high: n.mean + n.sd,
+    actual: occ && n.date <= lastStay ? (occ.total[t] ?? 0) : null,
+  }));
+  const known = rows.filter((r) => r.actual !== null);
+  const blocks: ReportBlock[] = [forecastActualChart(rows)];
+  if (known.length) {
+    let abs = 0;
+    let bias = 0;
+    for (const r of known) {
+      abs += Math.abs(r.forecast - r.actual!);
+      bias += r.forecast - r.actual!;
+    }
+    blocks.push({
+      kind: 'text',
+      paragraphs: [
+        `Over the ${known.length} nights with an actual, the forecast missed by ${(abs / known.length).toFixed(1)} rooms a night on average ` +
+          `(mean error ${(bias / known.length).toFixed(1)}: ${bias >= 0 ? 'over' : 'under'}-forecast). The forecast is of demand for rooms; ` +
+          'the actual is what was sold, capped by the rooms the hotel had.',
+      ],
+    });
+  } else blocks.push({ kind: 'text', paragraphs: ['The horizon lies beyond the data: there is no actual to compare with yet.'] });
+  return { id: 'forecast', title: 'Forecast against actual', blocks };
+}
+
+/** The two sections that other parts of the library fill; shown as kept places until they do. */
+export function reservedSections(): ReportSection[] {
+  return [
+    {
+      id: 'customer-profitability',
+      title: 'Customer profitability',
+      blocks: [{ kind: 'slot', slot: 'customer-profitability', note: 'Segment, channel and account profitability (yieldcraft/customer) will be shown here.' }],
+    },
+    {
+      id: 'rate-ladder',
+      title: 'Rate ladder',
+      blocks: [{ kind: 'slot', slot: 'rate-ladder', note: 'The best-available-rate ladder by date and length of stay (yieldcraft/pricing rateLadder) will be shown here.' }],
+    },
+  ];
+}
+
+/** The report model of a result, with any extra sections (pace, forecast, …) after the result's own. */
+export function reportModel(
+  result: ReportSimulationResult | ReportWhatIfResult | ReportModel,
+  extra: readonly ReportSection[] = [],
+  title?: string,
+): ReportModel {
+  if (result.kind === 'report') return extra.length ? { ...result, sections: [...result.sections, ...extra] } : result;
+  if (result.kind === 'simulation')
+    return { kind: 'report', title: title ?? 'Simulation of booking policies', sections: [...simulationSections(result), ...extra] };
+  return {
+    kind: 'report',
+    title: title ?? `What-if: ${result.scenario.name}`,
+    subtitle: [result.scenario.property, result.scenario.asOf && `as of ${result.scenario.asOf}`].filter(Boolean).join(' · ') || undefined,
+    sections: [...whatIfSections(result), ...extra],
+  };
+}
