@@ -60,7 +60,7 @@ const r = await evaluateGroup({ hotel, group });
 console.log(`\n=== ${group.id}: ${group.roomsPerNight} rooms × ${group.nights.length} nights at ${money(group.rate)} ===\n`);
 for (const s of r.reasons) console.log(`• ${s}`);
 
-if (r.status === 'evaluated') {
+if (r.status === 'ok') {
   console.log('\nNight            cap  block  taken  transient→  with group  displaced  bid price');
   for (const n of r.displacement.byNight)
     console.log(

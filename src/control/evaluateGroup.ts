@@ -53,7 +53,7 @@
  *   (money per room-night used), `otherContribution` (money, lump sum), optional `id`, `segment`
  * @param options - {@link EVALUATE_GROUP_DEFAULTS}; `rateCeiling` (default: the hotel's highest price
  *   per room-night), `solver` ('highs' or 'javascript-lp-solver'), or `solve` (your own DLP)
- * @returns a Promise of {@link GroupEvaluation}: `status` 'evaluated' with the decision, the numbers,
+ * @returns a Promise of {@link GroupEvaluation}: `status` 'ok' with the decision, the numbers,
  *   the per-night table and the reasons; 'exceeds-capacity' when the block does not fit (with a
  *   smaller counter-offer if one pays); 'solver-failed' if the LP solver failed
  * @example
@@ -68,9 +68,9 @@
  *   demand: (a) => ({ '2026-05-04': 70, '2026-05-05': 95, '2026-05-06': 85 })[a] ?? 0,
  * });
  * const r = await evaluateGroup({ hotel, group: { nights, roomsPerNight: 30, rate: 90, variableCost: 50 } });
- * r.status === 'evaluated' && r.displacement.cost; // => 2800   (0 + 25 + 15 room-nights × 70)
- * r.status === 'evaluated' && r.minimumAcceptableRate; // => 81.11… (50 + 2800 / 90)
- * r.status === 'evaluated' && r.decision; // => 'accept'   (90 · 90 − 50 · 90 = 3600 ≥ 2800)
+ * r.status === 'ok' && r.displacement.cost; // => 2800   (0 + 25 + 15 room-nights × 70)
+ * r.status === 'ok' && r.minimumAcceptableRate; // => 81.11… (50 + 2800 / 90)
+ * r.status === 'ok' && r.decision; // => 'accept'   (90 · 90 − 50 · 90 = 3600 ≥ 2800)
  */
 import type { Network } from '../model/schemas.js';
 import { contribution } from '../model/contribution.js';
@@ -223,7 +223,7 @@ export interface GroupDisplacement {
 }
 
 export interface GroupEvaluated {
-  readonly status: 'evaluated';
+  readonly status: 'ok';
   readonly decision: 'accept' | 'reject' | 'counter-offer';
   readonly group: GroupValue;
   readonly displacement: GroupDisplacement;
@@ -682,7 +682,7 @@ async function evaluate(p: Prepared): Promise<GroupEvaluation> {
     );
   reasons.push(decisionSentence(decision, offers, p, net));
   return {
-    status: 'evaluated',
+    status: 'ok',
     decision,
     group: value,
     displacement,

@@ -25,7 +25,7 @@ function independentOptimum(network: Network, capacityOverride?: Record<string, 
 }
 
 function evaluated(r: Awaited<ReturnType<typeof evaluateGroup>>): GroupEvaluated {
-  expect(r.status).toBe('evaluated');
+  expect(r.status).toBe('ok');
   return r as GroupEvaluated;
 }
 
@@ -236,7 +236,7 @@ describe('evaluateGroup: decisions', () => {
   it('returns solver-failed, not a number, when the LP solver fails', async () => {
     const r = await evaluateGroup(
       { hotel, group: { nights, roomsPerNight: 30, rate: 90 } },
-      { solve: async () => ({ status: 'error', objective: null, allocation: null, bidPrices: null, message: 'boom' }) },
+      { solve: async () => ({ status: 'solver-failed', objective: null, allocation: null, bidPrices: null, message: 'boom' }) },
     );
     expect(r).toMatchObject({ status: 'solver-failed', message: 'boom' });
   });

@@ -33,7 +33,7 @@ export async function evaluateBlock(
 export function printEvaluation(r: GroupEvaluation): string {
   let s = '';
   for (const reason of r.reasons) s += `  · ${reason}\n`;
-  if (r.status === 'evaluated') {
+  if (r.status === 'ok') {
     s +=
       '\n' +
       table(

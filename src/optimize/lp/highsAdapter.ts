@@ -68,7 +68,7 @@ export async function solveWithHighs(lp: NormalizedLp, buildMs: number): Promise
   try {
     h = loaded ?? (await loadHighs());
   } catch (e) {
-    return notOptimal('error', lp, `could not load the 'highs' WebAssembly solver: ${(e as Error).message}`, {
+    return notOptimal('solver-failed', lp, `could not load the 'highs' WebAssembly solver: ${(e as Error).message}`, {
       buildMs,
       solveMs: 0,
       extractMs: 0,
@@ -90,7 +90,7 @@ export function solveLoaded(h: Highs, lp: NormalizedLp, buildMs: number, loadMs:
   try {
     result = h.raw.lpCall(data);
   } catch (e) {
-    return notOptimal('error', lp, `HiGHS rejected the model: ${(e as Error).message}`, {
+    return notOptimal('solver-failed', lp, `HiGHS rejected the model: ${(e as Error).message}`, {
       buildMs,
       solveMs: performance.now() - ts,
       extractMs: 0,
@@ -100,7 +100,7 @@ export function solveLoaded(h: Highs, lp: NormalizedLp, buildMs: number, loadMs:
   const solveMs = performance.now() - ts;
   const te = performance.now();
   if (result.status === -1) {
-    return notOptimal('error', lp, 'HiGHS returned an error status', { buildMs, solveMs, extractMs: 0, loadMs });
+    return notOptimal('solver-failed', lp, 'HiGHS returned an error status', { buildMs, solveMs, extractMs: 0, loadMs });
   }
   const out = result.value;
   const st = out.modelStatus;
@@ -123,7 +123,7 @@ export function solveLoaded(h: Highs, lp: NormalizedLp, buildMs: number, loadMs:
   if (st === MODEL_STATUS_INFEASIBLE) return notOptimal('infeasible', lp, 'the constraints admit no solution', timings());
   if (st === MODEL_STATUS_UNBOUNDED) return notOptimal('unbounded', lp, 'the objective is unbounded', timings());
   if (st === MODEL_STATUS_UNBOUNDED_OR_INFEASIBLE) return resolveAmbiguous(h, lp, buildMs, solveMs, loadMs);
-  return notOptimal('error', lp, `HiGHS stopped with model status ${st}`, timings());
+  return notOptimal('solver-failed', lp, `HiGHS stopped with model status ${st}`, timings());
 }
 
 /**
@@ -138,7 +138,7 @@ function resolveAmbiguous(h: Highs, lp: NormalizedLp, buildMs: number, solveMs: 
     return notOptimal('unbounded', lp, 'the objective is unbounded', t);
   if (feas.status !== -1 && feas.value.modelStatus === MODEL_STATUS_INFEASIBLE)
     return notOptimal('infeasible', lp, 'the constraints admit no solution', t);
-  return notOptimal('error', lp, 'HiGHS could not tell infeasible from unbounded', t);
+  return notOptimal('solver-failed', lp, 'HiGHS could not tell infeasible from unbounded', t);
 }
 
 /** A model with no variables: feasible iff every row admits activity 0. */
@@ -159,14 +159,14 @@ export function emptyModel(lp: NormalizedLp, timings: LpTimings, solver: 'highs'
 }
 
 export function notOptimal(
-  status: 'infeasible' | 'unbounded' | 'error',
+  status: 'infeasible' | 'unbounded' | 'solver-failed',
   lp: NormalizedLp,
   message: string,
   timings: LpTimings,
   solver: 'highs' | 'javascript-lp-solver' = 'highs',
 ): LpSolution {
   const max = lp.sense === 'max';
-  const objective = status === 'error' ? null : status === 'infeasible' ? (max ? -Infinity : Infinity) : max ? Infinity : -Infinity;
+  const objective = status === 'solver-failed' ? null : status === 'infeasible' ? (max ? -Infinity : Infinity) : max ? Infinity : -Infinity;
   return { status, solver, objective, primal: null, duals: null, reducedCosts: null, activities: null, message, timings };
 }
 

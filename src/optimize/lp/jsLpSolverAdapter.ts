@@ -16,7 +16,7 @@
  * where a multiplier exists only for a finite bound (p_i for U_i < ∞, q_i for L_i > −∞, …). Row duals are
  * y = p − q and reduced costs d = r − s; a minimisation is solved as max −cᵀx and its duals negated. The
  * adapter checks strong duality (primal and dual objectives agree to 1e-7, relative) and reports
- * status 'error' if they do not, rather than return an inconsistent pair.
+ * status 'solver-failed' if they do not, rather than return an inconsistent pair.
  * @internal use `solveLp(model, { solver: 'javascript-lp-solver' })`
  */
 import type { NormalizedLp } from './normalizeLp.js';
@@ -66,7 +66,7 @@ export async function solveWithJsLpSolver(lp: NormalizedLp, buildMs: number): Pr
   try {
     solver = await loadJsLpSolver();
   } catch (e) {
-    return notOptimal('error', lp, `could not load 'javascript-lp-solver': ${(e as Error).message}`,
+    return notOptimal('solver-failed', lp, `could not load 'javascript-lp-solver': ${(e as Error).message}`,
       { buildMs, solveMs: 0, extractMs: 0, loadMs: performance.now() - tl }, 'javascript-lp-solver');
   }
   const loadMs = performance.now() - tl;
@@ -147,7 +147,7 @@ export async function solveWithJsLpSolver(lp: NormalizedLp, buildMs: number): Pr
   const dres = solver.Solve(dual);
   solveMs += performance.now() - tds;
   if (!dres.feasible || dres.bounded === false)
-    return notOptimal('error', lp, 'javascript-lp-solver found the primal optimal but failed on the dual LP',
+    return notOptimal('solver-failed', lp, 'javascript-lp-solver found the primal optimal but failed on the dual LP',
       { buildMs, solveMs, extractMs, loadMs }, 'javascript-lp-solver');
   const tde = performance.now();
   const val = (name: string): number => {
@@ -174,7 +174,7 @@ export async function solveWithJsLpSolver(lp: NormalizedLp, buildMs: number): Pr
   const gap = Math.abs(sign * objective - dualObjective);
   extractMs += performance.now() - tde;
   if (gap > STRONG_DUALITY_TOLERANCE * Math.max(1, Math.abs(objective)))
-    return notOptimal('error', lp,
+    return notOptimal('solver-failed', lp,
       `javascript-lp-solver's primal (${sign * objective}) and dual (${dualObjective}) objectives disagree`,
       { buildMs, solveMs, extractMs, loadMs }, 'javascript-lp-solver');
   return {

@@ -120,7 +120,7 @@ async function sequenceWithHighs(lp: NormalizedLp, objectives: readonly LpObject
           ? notOptimal('unbounded', here, 'the objective is unbounded', timings)
           : notOptimal('infeasible', here, 'the constraints admit no solution', timings));
       } else {
-        out.push(notOptimal('error', here, `HiGHS stopped with model status ${status}`, timings));
+        out.push(notOptimal('solver-failed', here, `HiGHS stopped with model status ${status}`, timings));
       }
       for (let q = 0; q < o.indices.length; q++) model.changeColCost(o.indices[q]!, 0);
     }

@@ -17,7 +17,7 @@
  * `≤` row (a capacity) it is ≥ 0: the shadow price, the bid price of that resource. `reducedCosts[j]` is
  * the same for variable j's active bound. At an optimum, c = Aᵀ·duals + reducedCosts (stationarity).
  *
- * Legitimate outcomes come back as `status`: 'optimal', 'infeasible', 'unbounded', or 'error' (the solver
+ * Legitimate outcomes come back as `status`: 'optimal', 'infeasible', 'unbounded', or 'solver-failed' (the solver
  * failed or could not be loaded: `message` says why). Bad input (NaN coefficients, lengths that disagree,
  * column indices out of range) throws a YieldInputError naming the field.
  */
@@ -94,18 +94,18 @@ export interface LpOptimal {
 }
 
 export interface LpNotOptimal {
-  readonly status: 'infeasible' | 'unbounded' | 'error';
+  readonly status: 'infeasible' | 'unbounded' | 'solver-failed';
   readonly solver: LpSolverName;
   /**
    * The optimal value by the usual convention: an infeasible max is −∞ (min: +∞); an unbounded max is
-   * +∞ (min: −∞). `null` for 'error'.
+   * +∞ (min: −∞). `null` for 'solver-failed'.
    */
   readonly objective: number | null;
   readonly primal: null;
   readonly duals: null;
   readonly reducedCosts: null;
   readonly activities: null;
-  /** Why the solver stopped (always set for 'error'). */
+  /** Why the solver stopped (always set for 'solver-failed'). */
   readonly message: string;
   readonly timings: LpTimings;
 }

@@ -23,7 +23,7 @@
  * @param network - as for `dlp`; never modified
  * @param options.resources - resource ids to range (default: all)
  * @param options.solver - 'highs' (default) or 'javascript-lp-solver'
- * @returns `{ status: 'optimal', objective, ranges: { [resourceId]: { min, max } } }`, or status 'error'
+ * @returns `{ status: 'optimal', objective, ranges: { [resourceId]: { min, max } } }`, or status 'solver-failed'
  * @example
  * import { bidPriceRange } from 'yieldcraft/optimize';
  * // One night, 10 rooms, two rates each with demand 5: the night is exactly full, every rate accepted,
@@ -59,7 +59,7 @@ export interface BidPriceInterval {
 
 export type BidPriceRangeResult =
   | { readonly status: 'optimal'; readonly objective: number; readonly ranges: Record<string, BidPriceInterval> }
-  | { readonly status: 'error'; readonly message: string };
+  | { readonly status: 'solver-failed'; readonly message: string };
 
 /**
  * The optimal dual face of the DLP as an LP over (π, θ) with an empty objective, written exactly by
@@ -117,7 +117,7 @@ export async function bidPriceRange(network: Network, options: BidPriceRangeOpti
     });
   const solver = options.solver ?? 'highs';
   const d = await solveDlp(net, {}, { solver });
-  if (d.status !== 'optimal') return { status: 'error', message: d.message };
+  if (d.status !== 'optimal') return { status: 'solver-failed', message: d.message };
   const face = dlpDualFace(net, d.allocationArray);
   const objectives: LpObjective[] = [];
   for (const i of wanted) {
@@ -129,11 +129,11 @@ export async function bidPriceRange(network: Network, options: BidPriceRangeOpti
   for (let u = 0; u < wanted.length; u++) {
     const lo = sols[2 * u]!;
     const hi = sols[2 * u + 1]!;
-    if (lo.status !== 'optimal') return { status: 'error', message: `min bid price LP: ${lo.status}` };
+    if (lo.status !== 'optimal') return { status: 'solver-failed', message: `min bid price LP: ${lo.status}` };
     let max: number;
     if (hi.status === 'optimal') max = hi.objective;
     else if (hi.status === 'unbounded') max = Infinity;
-    else return { status: 'error', message: `max bid price LP: ${hi.status}` };
+    else return { status: 'solver-failed', message: `max bid price LP: ${hi.status}` };
     const min = Math.max(0, lo.objective);
     ranges[net.resourceIds[wanted[u]!]!] = { min: min < 1e-9 ? 0 : min, max: Math.max(min, max) };
   }

@@ -114,7 +114,7 @@ export type DavnResult =
        * (The rule of `productClasses`; `legs` is in network order.) */
       accept(product: string | number, remaining: ArrayLike<number>): boolean;
     }
-  | { readonly status: 'dlp-failed'; readonly message: string };
+  | { readonly status: 'solver-failed'; readonly message: string };
 
 export async function davn(network: Network, options: DavnOptions = {}): Promise<DavnResult> {
   const net = compileNetwork(network);
@@ -123,7 +123,7 @@ export async function davn(network: Network, options: DavnOptions = {}): Promise
   let pi: Float64Array;
   if (options.bidPrices === undefined) {
     const lp = await dlp(network, options.solver === undefined ? {} : { solver: options.solver });
-    if (lp.status !== 'optimal') return { status: 'dlp-failed', message: lp.message };
+    if (lp.status !== 'optimal') return { status: 'solver-failed', message: lp.message };
     pi = lp.bidPriceArray;
   } else pi = priceVector(net, options.bidPrices);
   for (let i = 0; i < net.capacity.length; i++)

@@ -78,7 +78,7 @@ export interface DlpOptimal {
 }
 
 export interface DlpFailed {
-  readonly status: 'error';
+  readonly status: 'solver-failed';
   readonly objective: null;
   readonly allocation: null;
   readonly bidPrices: null;
@@ -89,7 +89,7 @@ export interface DlpFailed {
   readonly timings: LpTimings;
 }
 
-/** The DLP result. The DLP is always feasible (x = 0) and bounded (x ≤ mean demand): 'error' means the solver failed. */
+/** The DLP result. The DLP is always feasible (x = 0) and bounded (x ≤ mean demand): 'solver-failed' means the solver failed. */
 export type DlpResult = DlpOptimal | DlpFailed;
 
 /** Capacities and mean demands overriding those of the compiled network (re-optimisation). */
@@ -214,7 +214,7 @@ function fromSolution(net: CompiledNetwork, sol: LpSolution, buildMs: number): D
   const t0 = performance.now();
   if (sol.status !== 'optimal') {
     return {
-      status: 'error',
+      status: 'solver-failed',
       objective: null,
       allocation: null,
       bidPrices: null,

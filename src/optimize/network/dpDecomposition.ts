@@ -65,7 +65,7 @@ export type DpDecompositionResult =
        * network order); negative values mean the leg never accepts that product. */
       readonly adjustedFares: readonly Float64Array[];
     })
-  | { readonly status: 'dlp-failed'; readonly message: string };
+  | { readonly status: 'solver-failed'; readonly message: string };
 
 export async function dpDecomposition(
   process: NetworkBookingProcess,
@@ -79,7 +79,7 @@ export async function dpDecomposition(
   let prices = options.bidPrices;
   if (prices === undefined) {
     const lp = await dlp(remainingNetwork(process, start, capacity), options.solver === undefined ? {} : { solver: options.solver });
-    if (lp.status !== 'optimal') return { status: 'dlp-failed', message: lp.message };
+    if (lp.status !== 'optimal') return { status: 'solver-failed', message: lp.message };
     prices = lp.bidPrices;
   }
   const pi = bidPriceVector(cp, prices, 'options.bidPrices');

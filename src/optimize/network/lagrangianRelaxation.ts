@@ -95,8 +95,9 @@ export interface LagrangianOptions {
 }
 
 export interface LagrangianResult extends LegValueFunctions {
-  /** 'converged': the step fell below `minStep` or the subgradient vanished; else the iteration cap. */
-  readonly status: 'converged' | 'iteration-limit';
+  /** 'ok': converged (the step fell below `minStep` or the subgradient vanished); 'iteration-limit': stopped at
+   * `iterations` (the bound is still valid, only possibly not the lowest reachable). */
+  readonly status: 'ok' | 'iteration-limit';
   /** The best (lowest) upper bound on the optimal expected revenue from `startPeriod`, money. */
   readonly bound: number;
   /** The bound at each iteration (iteration 0 = the starting multipliers). */
@@ -156,7 +157,7 @@ export function lagrangianRelaxation(process: NetworkBookingProcess, options: La
       sinceBest = 0;
       for (let i = 0; i < nR; i++) lam[i]!.set(best[i]!); // restart from the best point
       if (step < minStep) {
-        status = 'converged';
+        status = 'ok';
         break;
       }
     }
@@ -165,7 +166,7 @@ export function lagrangianRelaxation(process: NetworkBookingProcess, options: La
       legForward(H, nJ[i]!, capacity[i]!, capacity[i]!, pl[i]!, lam[i]!, tables[i]!, acc[i]!, dist, nextDist);
     const moved = subgradientStep(cp, start, lam, acc, step, scratch, scratch2);
     if (!moved) {
-      status = 'converged';
+      status = 'ok';
       break;
     }
   }

@@ -71,7 +71,7 @@ export type RlpResult =
       /** Summed over the K solves. */
       readonly timings: LpTimings;
     }
-  | { readonly status: 'error'; readonly message: string };
+  | { readonly status: 'solver-failed'; readonly message: string };
 
 /** FNV-1a 32-bit hash of a string: a stable stream index per product id. */
 function hashId(id: string): number {
@@ -112,7 +112,7 @@ export async function rlp(network: Network, options: RlpOptions): Promise<RlpRes
       demand[j] = dist === null ? net.meanDemand[j]! : Math.max(0, dist!.sample(rngs[j]!));
     }
     const r = await session.solve({ demand });
-    if (r.status !== 'optimal') return { status: 'error', message: `sample ${k}: ${r.message}` };
+    if (r.status !== 'optimal') return { status: 'solver-failed', message: `sample ${k}: ${r.message}` };
     for (let i = 0; i < m; i++) {
       const p = r.bidPriceArray[i]!;
       sum[i]! += p;
