@@ -55,3 +55,19 @@ export {
 } from './forecastProductDemand.js';
 export { combinationWeights, COMBINATION_WEIGHTS_DEFAULTS, type CombinationWeights, type CombinationWeightsOptions } from './combinationWeights.js';
 export { estimatePriceResponse, ESTIMATE_PRICE_RESPONSE_DEFAULTS, type SegmentPriceResponse } from './estimatePriceResponse.js';
+export {
+  fitWithinNightResponse,
+  FIT_WITHIN_NIGHT_DEFAULTS,
+  type FitWithinNightOptions,
+  type WithinNightCell,
+  type WithinNightGroup,
+  type WithinNightFit,
+  type WithinNightEstimate,
+  type WithinNightInsufficient,
+} from './fitWithinNightResponse.js';
+export {
+  estimatePriceResponseWithinNight,
+  ESTIMATE_PRICE_RESPONSE_WITHIN_NIGHT_DEFAULTS,
+  type EstimatePriceResponseWithinNightOptions,
+  type SegmentWithinNightResponse,
+} from './estimatePriceResponseWithinNight.js';
