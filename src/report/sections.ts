@@ -251,7 +251,7 @@ export function bookingPaceSection(
     return s;
   };
   const lastYearFirst = subDays(first, 364);
-  for (let d = maxDays; d >= 0; d -= step) {
+  for (let d = Math.floor(maxDays / step) * step; d >= 0; d -= step) {
     const thisAsOf = subDays(first, d);
     if (iso(thisAsOf) <= options.asOf) rows.push({ daysBefore: d, year: 'this year', rooms: sum(thisAsOf, first) });
     rows.push({ daysBefore: d, year: 'last year', rooms: sum(subDays(lastYearFirst, d), lastYearFirst) });
@@ -340,4 +340,48 @@ export function reportModel(
     subtitle: [result.scenario.property, result.scenario.asOf && `as of ${result.scenario.asOf}`].filter(Boolean).join(' · ') || undefined,
     sections: [...whatIfSections(result), ...extra],
   };
+}
+
+/** What the report reads of a group evaluation (`evaluateGroup` of yieldcraft/control). */
+export interface ReportGroupEvaluation {
+  readonly status: string;
+  readonly decision?: string;
+  readonly reasons: readonly string[];
+  readonly netBenefit?: number;
+  readonly minimumAcceptableRate?: number | null;
+  readonly group?: { readonly contribution: number };
+  readonly displacement?: {
+    readonly cost: number;
+    readonly byNight: readonly {
+      readonly night: string;
+      readonly capacity: number;
+      readonly blockRooms: number;
+      readonly transientBefore: number;
+      readonly transientAfter: number;
+      readonly displaced: number;
+      readonly bidPrice: number;
+    }[];
+  };
+}
+
+/** The group question: the decision, its reasons and the displacement by night. */
+export function groupEvaluationSection(e: ReportGroupEvaluation, title = 'The group request'): ReportSection {
+  const blocks: ReportBlock[] = [{ kind: 'text', paragraphs: [...e.reasons] }];
+  if (e.displacement)
+    blocks.push({
+      kind: 'table',
+      title: 'Displacement by night',
+      columns: [
+        { key: 'night', label: 'night', format: 'text' },
+        { key: 'capacity', label: 'rooms left', format: 'count' },
+        { key: 'blockRooms', label: 'block', format: 'count' },
+        { key: 'transientBefore', label: 'transient without group', format: 'count' },
+        { key: 'transientAfter', label: 'with group', format: 'count' },
+        { key: 'displaced', label: 'displaced', format: 'count' },
+        { key: 'bidPrice', label: 'bid price', format: 'money' },
+      ],
+      rows: e.displacement.byNight.map((n) => ({ ...n })),
+      caption: `Group contribution ${money(e.group?.contribution ?? 0)} against a displacement cost of ${money(e.displacement.cost)}.`,
+    });
+  return { id: 'group', title, blocks };
 }
