@@ -7,9 +7,10 @@
  * @internal re-exported from `yieldcraft/simulate`
  */
 import type { Rng } from '../distributions/types.js';
+import { fail } from './validate.js';
 
 export function mulberry32(seed: number): Rng {
-  if (!Number.isFinite(seed)) throw new RangeError('seed must be a finite number');
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) fail('seed', `must be a finite number, got ${String(seed)}`);
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

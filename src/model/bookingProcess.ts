@@ -1,4 +1,4 @@
-import { YieldInputError } from './errors.js';
+import { prefixError, YieldInputError } from './errors.js';
 import { parseNetwork, type Network } from './schemas.js';
 import { fail, finite, nonNegativeInteger, object, positiveInteger } from '../internal/validate.js';
 
@@ -53,13 +53,18 @@ export const PERIOD_PROBABILITY_TOLERANCE = 1e-9;
 
 /**
  * Checks a booking process and throws a YieldInputError naming the field (`process.periods`,
- * `process.arrivalProbabilities[t=3, product="0-1-1"]`, `network.products[2].resources[0]`) when it is
+ * `process.arrivalProbabilities[7]`, `process.network.products[2].resources[0]`) when it is
  * unusable: a bad network (see `parseNetwork`), a product using a resource twice, probabilities outside
  * [0, 1] or summing over 1 in a period, or an array of the wrong length. Returns the same object.
  */
 export function validateBookingProcess(process: unknown, path = 'process'): NetworkBookingProcess {
   const p = object(process, path);
-  const network = parseNetwork(p.network) as Network;
+  let network: Network;
+  try {
+    network = parseNetwork(p.network) as Network;
+  } catch (e) {
+    throw prefixError(e, path); // network.products[2].fare → process.network.products[2].fare
+  }
   const periods = positiveInteger(p.periods, `${path}.periods`);
   const probs = p.arrivalProbabilities as ArrayLike<number> | undefined;
   const nP = network.products.length;
@@ -75,7 +80,7 @@ export function validateBookingProcess(process: unknown, path = 'process'): Netw
     const seen = new Set<string>();
     prod.resources.forEach((rid, k) => {
       if (seen.has(rid))
-        fail(`network.products[${j}].resources[${k}]`, `uses resource ${JSON.stringify(rid)} twice; a product uses at most one unit of each resource`, 'inconsistent');
+        fail(`${path}.network.products[${j}].resources[${k}]`, `uses resource ${JSON.stringify(rid)} twice; a product uses at most one unit of each resource`, 'inconsistent');
       seen.add(rid);
     });
   });

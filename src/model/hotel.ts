@@ -57,7 +57,7 @@ import type { Demand } from './demand.js';
 import { validateDemand } from './demand.js';
 import { contribution } from './contribution.js';
 import type { Network } from './schemas.js';
-import { YieldInputError } from './errors.js';
+import { prefixError } from './errors.js';
 import {
   array,
   fail,
@@ -209,8 +209,7 @@ function perNight(rate: HotelRate, los: number, path: string): number {
       ancillarySpend: rate.ancillarySpend,
     });
   } catch (e) {
-    if (e instanceof YieldInputError) fail(join(path, e.path), e.message.slice(e.path.length + 2), e.code);
-    throw e;
+    throw prefixError(e, path);
   }
 }
 

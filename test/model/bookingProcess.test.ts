@@ -52,8 +52,10 @@ describe('validateBookingProcess / expectedArrivals / remainingNetwork', () => {
     expect(bad({ arrivalProbabilities: [0.5, 0.4, 0.25, 0, 0, 0, 0, 0, 0] })).toThrowError(/period 0: probabilities sum to 1.15 > 1/);
     const network = { ...TINY.network, products: [{ ...TINY.network.products[0]!, fare: Number.NaN }, ...TINY.network.products.slice(1)] };
     expect(bad({ network })).toThrowError(/products\[0\].fare/);
+    expect(bad({ network })).toThrowError(expect.objectContaining({ path: 'process.network.products[0].fare' }));
     const twice = { ...TINY.network, products: [{ ...TINY.network.products[0]!, resources: ['1-0', '1-0'] }, ...TINY.network.products.slice(1)] };
     expect(bad({ network: twice })).toThrowError(/uses resource "1-0" twice/);
+    expect(bad({ network: twice })).toThrowError(expect.objectContaining({ path: 'process.network.products[0].resources[1]' }));
     expect(bad({ periods: 0 })).toThrowError(YieldInputError);
   });
 });

@@ -18,6 +18,7 @@
  * s.close();
  */
 import type { Highs } from 'highs';
+import { YieldInputError } from '../../model/errors.js';
 import { fail } from '../../internal/validate.js';
 import { normalizeLp, type NormalizedLp } from './normalizeLp.js';
 import { loadHighs, notOptimal, solveLoaded, toHighsModel } from './highsAdapter.js';
@@ -69,7 +70,7 @@ export async function openLpSession(model: LpModel, options: SolveLpOptions = {}
   const lp = { ...base } as { -readonly [K in keyof NormalizedLp]: NormalizedLp[K] };
   let closed = false;
   const live = () => {
-    if (closed) throw new Error('this LP session is closed');
+    if (closed) throw new YieldInputError('inconsistent', 'session', 'this LP session is closed (call close() only when done; open a new session to solve again)');
   };
   let h: Highs | undefined;
   let hm: ReturnType<Highs['createModel']> | undefined;

@@ -47,6 +47,7 @@ describe('openLpSession(model)', () => {
       expect((await s.solve()).objective).toBeCloseTo(2, 9);
       s.close();
       await expect(s.solve()).rejects.toThrow(/closed/);
+      await expect(s.solve()).rejects.toMatchObject({ name: 'YieldInputError', path: 'session' });
     });
   }
   it('rejects bounds of the wrong length or crossing', async () => {
