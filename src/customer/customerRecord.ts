@@ -99,50 +99,52 @@ const EXTRA = {
  */
 export function readHotelCustomersCsv(text: string, options?: HotelBookingsCsvOptions): HotelCustomersCsvResult {
   const base = readHotelBookingsCsv(text, options);
-  // Second pass over the text for the customer columns, keyed by the line where each row starts.
+  // Second pass over the text for the customer columns, by the line where each row starts.
   const splitter = createCsvRowSplitter();
-  let cols: { key: keyof typeof EXTRA; index: number }[] | undefined;
-  const extra = new Map<number, Record<string, string>>();
+  const keys = Object.keys(EXTRA) as (keyof typeof EXTRA)[];
+  let cols: Int32Array | undefined;
+  const cells: (string | undefined)[][] = keys.map(() => []);
   const onRow = (row: { count: number; field(i: number): string }, line: number): void => {
     if (cols === undefined) {
       const names: string[] = [];
       for (let i = 0; i < row.count; i++) names.push((i === 0 ? row.field(i).replace(/^\uFEFF/, '') : row.field(i)).trim());
-      cols = (Object.keys(EXTRA) as (keyof typeof EXTRA)[])
-        .map((key) => ({ key, index: names.indexOf(EXTRA[key]) }))
-        .filter((c) => c.index >= 0);
+      cols = Int32Array.from(keys, (k) => names.indexOf(EXTRA[k]));
       return;
     }
-    const cells: Record<string, string> = {};
-    for (const c of cols) if (c.index < row.count) cells[c.key] = row.field(c.index);
-    extra.set(line, cells);
+    for (let k = 0; k < keys.length; k++) {
+      const c = cols[k] as number;
+      if (c >= 0 && c < row.count) (cells[k] as (string | undefined)[])[line] = row.field(c);
+    }
   };
   splitter.push(text, onRow);
   splitter.end(onRow, () => {});
 
   const records: CustomerRecord[] = [];
-  const rejected: RejectedRow[] = [...base.rejected];
+  let rejected: RejectedRow[] = base.rejected;
   const absent = (s: string | undefined) => s === undefined || s === '' || s === 'NULL' || s === 'NA';
   for (const r of base.records) {
     const line = Number(r.id);
-    const cells = extra.get(line) ?? {};
-    const out: { -readonly [K in keyof CustomerRecord]: CustomerRecord[K] } = { ...r };
+    // The reader's records are fresh objects of ours: the customer fields are added in place.
+    const out = r as { -readonly [K in keyof CustomerRecord]: CustomerRecord[K] };
     let bad: string | undefined;
-    for (const key of ['company', 'agent'] as const) {
-      const v = cells[key]?.trim();
-      if (!absent(v)) out[key] = v as string;
-    }
-    for (const key of ['previousStays', 'previousCancellations'] as const) {
-      const v = cells[key]?.trim();
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as keyof typeof EXTRA;
+      const raw = (cells[k] as (string | undefined)[])[line];
+      const v = raw === undefined ? undefined : raw.trim();
       if (absent(v)) continue;
-      if (!/^\d{1,9}$/.test(v as string)) {
+      if (key === 'company' || key === 'agent') out[key] = v as string;
+      else if (/^\d{1,9}$/.test(v as string)) out[key] = Number(v);
+      else {
         bad = `${EXTRA[key]}: ${JSON.stringify(v)} is not a whole number ≥ 0`;
         break;
       }
-      out[key] = Number(v);
     }
-    if (bad !== undefined) rejected.push({ line, code: 'invalid', reason: bad });
-    else records.push(out);
+    if (bad === undefined) records.push(out);
+    else {
+      if (rejected === base.rejected) rejected = [...base.rejected];
+      rejected.push({ line, code: 'invalid', reason: bad });
+    }
   }
-  rejected.sort((a, b) => a.line - b.line);
+  if (rejected !== base.rejected) rejected.sort((a, b) => a.line - b.line);
   return { records, rejected };
 }

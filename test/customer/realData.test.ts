@@ -15,7 +15,7 @@ import {
   type CustomerRecord,
 } from '../../src/customer/index.js';
 
-const IN_REPO = fileURLToPath(new URL('../../data/hotel_bookings_until_2017-04-30.csv.gz', import.meta.url));
+const IN_REPO = fileURLToPath(new URL('../../data/hotel-bookings/hotel_bookings_until_2017-04-30.csv.gz', import.meta.url));
 const SHARED = fileURLToPath(new URL('../../../shared/data/hotel-bookings/hotel_bookings_until_2017-04-30.csv.gz', import.meta.url));
 const DATA = existsSync(IN_REPO) ? IN_REPO : SHARED;
 const haveData = existsSync(DATA);
