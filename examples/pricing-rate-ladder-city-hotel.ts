@@ -29,6 +29,7 @@ import {
   rateLadder,
   readHotelBookingsCsv,
   renderReport,
+  toDistribution,
   willingnessToPay,
   type ReportSection,
   type SegmentBuyProbability,
@@ -84,7 +85,7 @@ const buyAt = (s: string, rate: number) => {
 
 // --- the network and its bid prices ---------------------------------------------------------------------
 const mean = new Map<string, number>();
-for (const p of demand.products) mean.set(`${p.arrivalDate}|${p.nights}|${p.segment}`, p.demand.mean);
+for (const p of demand.products) mean.set(`${p.arrivalDate}|${p.nights}|${p.segment}`, toDistribution(p.demand).mean);
 const hotel = hotelNetwork({
   nights: nights.map((date) => ({ date, capacity: Math.max(0, rooms - (onBooks.get(date) ?? 0)) })),
   rates: segments.map((s) => ({ id: s, price: Math.round(avgRate(s) * 100) / 100, segment: s })),
