@@ -17,9 +17,10 @@ export interface ReportSummary {
   readonly mean: number;
   readonly sd: number;
   readonly level: number;
-  readonly halfWidth: number;
-  readonly low: number;
-  readonly high: number;
+  /** null when the interval is not defined (a single trajectory). */
+  readonly halfWidth: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
 }
 
 /** What the report reads of a simulation result (`yieldcraft/simulate`). */
@@ -34,10 +35,12 @@ export interface ReportSimulationResult {
     readonly tieRule?: string;
     readonly metrics: Readonly<Record<string, ReportSummary>>;
     readonly revenues: readonly number[];
-    readonly byResource: readonly { readonly id: string; readonly meanSold: number; readonly occupancy: number; readonly bidPrice: number | null }[];
-    readonly differenceToFirst: ReportSummary | null;
+    readonly byResource: readonly { readonly id: string; readonly occupancy: number; readonly bidPrice: number | null }[];
+    /** Paired difference to the first policy: of revenue, or per metric ({ revenue, contribution }). */
+    readonly differenceToFirst: ReportSummary | { readonly revenue: ReportSummary } | null;
   }[];
-  readonly hindsight: (ReportSummary & { readonly revenues: readonly number[] }) | null;
+  /** The perfect-hindsight bound (on contribution), with its value per trajectory. */
+  readonly hindsight: (ReportSummary & { readonly values?: readonly number[]; readonly revenues?: readonly number[] }) | null;
 }
 
 /** One variation of a what-if (the baseline included). */
@@ -94,6 +97,8 @@ function metricsTable(title: string, rows: readonly { name: string; metrics: Rea
 
 function differenceSentence(name: string, baseline: string, d: ReportSummary): string {
   const sign = d.mean >= 0 ? 'more' : 'less';
+  if (d.low === null || d.high === null)
+    return `${name} earns ${money(Math.abs(d.mean))} ${sign} revenue than ${baseline} on the same demand (one trajectory: no interval).`;
   const clear = d.low > 0 || d.high < 0;
   return (
     `${name} earns ${money(Math.abs(d.mean))} ${sign} revenue than ${baseline} on the same demand ` +
@@ -101,14 +106,24 @@ function differenceSentence(name: string, baseline: string, d: ReportSummary): s
   );
 }
 
+/** The revenue difference of a policy (a summary, or the revenue member of per-metric differences). */
+function revenueDifference(d: ReportSummary | { readonly revenue: ReportSummary } | null): ReportSummary | null {
+  if (d === null) return null;
+  return 'mean' in d ? d : d.revenue;
+}
+
+const interval = (d: ReportSummary) => ({ mean: d.mean, low: d.low ?? d.mean, high: d.high ?? d.mean });
+
 /** The sections of a simulation result. */
 export function simulationSections(r: ReportSimulationResult): ReportSection[] {
   const first = r.policies[0]?.name ?? 'the first policy';
-  const groups = r.policies.map((p) => ({ name: p.name, revenues: p.revenues }));
-  if (r.hindsight) groups.push({ name: 'perfect hindsight', revenues: r.hindsight.revenues });
   const sections: ReportSection[] = [];
   const rows = r.policies.map((p) => ({ name: p.name, metrics: p.metrics }));
-  if (r.hindsight) rows.push({ name: 'perfect hindsight', metrics: { revenue: r.hindsight } });
+  if (r.hindsight) rows.push({ name: 'perfect hindsight (bound)', metrics: { contribution: r.hindsight } });
+  const capture = (p: ReportSimulationResult['policies'][number]) => {
+    const m = p.metrics.contribution ?? p.metrics.revenue;
+    return m && r.hindsight && r.hindsight.mean > 0 ? `${p.name} earns ${((m.mean / r.hindsight.mean) * 100).toFixed(1)} % of the perfect-hindsight bound.` : null;
+  };
   sections.push({
     id: 'revenue',
     title: 'Revenue by policy',
@@ -117,27 +132,21 @@ export function simulationSections(r: ReportSimulationResult): ReportSection[] {
         kind: 'text',
         paragraphs: [
           `${r.trajectories.toLocaleString('en-US')} simulated booking horizons (seed ${r.seed}); every policy faces the same requests (common random numbers).`,
-          ...(r.hindsight
-            ? r.policies.map((p) => `${p.name} captures ${((p.metrics.revenue!.mean / r.hindsight!.mean) * 100).toFixed(1)} % of the perfect-hindsight revenue.`)
-            : []),
+          ...r.policies.map(capture).filter((x): x is string => x !== null),
         ],
       },
       metricsTable('Policies', rows, r.level),
-      revenueDistributionChart(groups.flatMap((g) => g.revenues.map((revenue) => ({ group: g.name, revenue })))),
+      revenueDistributionChart(r.policies.flatMap((p) => p.revenues.map((revenue) => ({ group: p.name, revenue })))),
     ],
   });
-  const diffs = r.policies.filter((p) => p.differenceToFirst !== null);
+  const diffs = r.policies.map((p) => ({ name: p.name, d: revenueDifference(p.differenceToFirst) })).filter((x): x is { name: string; d: ReportSummary } => x.d !== null);
   if (diffs.length)
     sections.push({
       id: 'differences',
       title: `Paired differences to ${first}`,
       blocks: [
-        differenceChart(
-          diffs.map((p) => ({ group: p.name, mean: p.differenceToFirst!.mean, low: p.differenceToFirst!.low, high: p.differenceToFirst!.high })),
-          `Revenue difference to ${first}`,
-          pct(r.level),
-        ),
-        { kind: 'text', paragraphs: diffs.map((p) => differenceSentence(p.name, first, p.differenceToFirst!)) },
+        differenceChart(diffs.map((x) => ({ group: x.name, ...interval(x.d) })), `Revenue difference to ${first}`, pct(r.level)),
+        { kind: 'text', paragraphs: diffs.map((x) => differenceSentence(x.name, first, x.d)) },
       ],
     });
   sections.push(byNightSection(r.policies.map((p) => ({ group: p.name, byNight: p.byResource.map((x) => ({ night: x.id, occupancy: x.occupancy, bidPrice: x.bidPrice })) }))));
@@ -172,7 +181,7 @@ export function whatIfSections(r: ReportWhatIfResult): ReportSection[] {
       title: `Paired differences to ${r.baseline.name}`,
       blocks: [
         differenceChart(
-          diffs.map((v) => ({ group: v.name, mean: v.difference!.revenue!.mean, low: v.difference!.revenue!.low, high: v.difference!.revenue!.high })),
+          diffs.map((v) => ({ group: v.name, ...interval(v.difference!.revenue!) })),
           `Revenue difference to ${r.baseline.name}`,
           pct(level),
         ),

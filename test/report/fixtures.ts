@@ -38,7 +38,7 @@ export function simulationFixture(trajectories = 60): ReportSimulationResult {
     return {
       name,
       tieRule: 'accept',
-      metrics: { revenue: summary(revenues), occupancy: summary(occ), adr: summary(revenues.map((r) => r / 600)) },
+      metrics: { revenue: summary(revenues), contribution: summary(revenues), occupancy: summary(occ), adr: summary(revenues.map((r) => r / 600)) },
       revenues,
       byResource: nights.map((id, i) => ({ id, meanSold: 150 + 10 * i, occupancy: 0.7 + 0.03 * i + 0.01 * k, bidPrice: k === 2 ? 40 + 12 * i : null })),
       differenceToFirst: k === 0 ? null : summary(revenues.map((r, t) => r - (common[t]! + 0))),
@@ -55,7 +55,7 @@ export function simulationFixture(trajectories = 60): ReportSimulationResult {
     level: 0.95,
     resources: nights.map((id) => ({ id, capacity: 226 })),
     policies,
-    hindsight: { ...summary(hindsightRevenues), revenues: hindsightRevenues },
+    hindsight: { ...summary(hindsightRevenues), values: hindsightRevenues },
   };
 }
 

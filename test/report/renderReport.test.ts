@@ -27,8 +27,10 @@ describe('renderReport', () => {
       expect(md).toContain(`| ${p.name} | ${money(mean)} |`);
     }
     const d = summary(sim.policies[2]!.revenues.map((r, t) => r - sim.policies[0]!.revenues[t]!));
-    expect(md).toContain(`DLP bid prices earns ${money(d.mean)} more revenue than FCFS on the same demand (95 % interval ${money(d.low)} to ${money(d.high)})`);
-    expect(md).toMatch(/perfect hindsight/);
+    expect(md).toContain(`DLP bid prices earns ${money(d.mean)} more revenue than FCFS on the same demand (95 % interval ${money(d.low!)} to ${money(d.high!)})`);
+    expect(md).toMatch(/\| perfect hindsight \(bound\) \| — \| [0-9,.]+ \|/);
+    const capture = (sim.policies[0]!.metrics.contribution!.mean / sim.hindsight!.mean) * 100;
+    expect(md).toContain(`FCFS earns ${capture.toFixed(1)} % of the perfect-hindsight bound.`);
   });
 
   it('renderReport(what-if, markdown) names a difference whose interval crosses 0 as not distinguishable', async () => {
