@@ -1,57 +1,25 @@
-/**
- * Network bid-price controls: accept a request for product j iff its value covers the summed bid prices
- * of the resources it uses and every one of those resources still has capacity (Simpson 1989; Williamson
- * 1992, ch. 3; Talluri & van Ryzin 2004, §3.1.2, the bid-price control definition):
- *
- *   accept  ⇔  value_j ≥ Σ_{i∈j} π_i   and   remaining_i ≥ quantity for every i ∈ j.
- *
- * `bidPriceControls` validates once and compiles the network and the bid prices into typed arrays
- * (incidence by product, the hurdle Σ π per product), so that deciding is a few array reads: the
- * `createBidPriceDecider` hot path allocates nothing per request; `decideBidPrice` is the friendly form
- * that returns a full explanation (which resources, their bid prices, the margin).
- *
- * The tie rule. When value = Σ bid prices exactly (up to `tolerance`, relative) the DLP is indifferent:
- * such a product is the marginal one, and the DLP accepts only part of its demand. The blanket rules
- * move revenue a lot on standard instances (../shared/data/topaloglu-2009/README.md, "A measured trap":
- * up to 10 %), so the rule is an explicit option:
- * - `ties: 'accept'` (default): accept at equality, the textbook "value ≥ Σ π" rule;
- * - `ties: 'reject'`: accept only when value > Σ π strictly;
- * - `ties: 'allocation'`: accept a tied product only while its sales (plus this request) stay within the
- *   DLP allocation x_j, i.e. follow the LP's own split of the marginal product (needs `allocation`).
- * Products strictly above their hurdle are accepted whatever their sales; strictly below, rejected.
- *
- * @param network - resources and products (validated by `compileNetwork`); never modified
- * @param prices - bid price per resource id (every resource needs one, finite, ≥ 0), or a DLP result
- *   (`{ bidPrices, allocation }`), whose allocation then feeds the 'allocation' tie rule
- * @param options.ties - 'accept' | 'reject' | 'allocation' (default 'accept')
- * @param options.tolerance - relative tolerance of a tie (default 1e-9)
- * @param options.allocation - DLP allocation by product id, for ties: 'allocation'
- * @example
- * import { bidPriceControls, decideBidPrice } from 'yieldcraft/control';
- * const network = {
- *   resources: [{ id: 'AB', capacity: 100 }, { id: 'BC', capacity: 120 }],
- *   products: [{ id: 'AC', fare: 300, resources: ['AB', 'BC'], demand: 70 }],
- * };
- * const controls = bidPriceControls(network, { AB: 150, BC: 120 });
- * decideBidPrice({ product: 'AC' }, { sold: { AB: 10, BC: 0 } }, controls).accept; // => true
- * decideBidPrice({ product: 'AC', fare: 250 }, { sold: {} }, controls).reason; // => 'below-bid-price'
- */
 import type { Network } from '../model/index.js';
-import { YieldInputError } from '../model/errors.js';
+import { prefixError } from '../model/errors.js';
+import { bidPriceVerdict, BID_PRICE_TIE_TOLERANCE, type BidPriceTieRule, type DecisionReason } from '../model/bookingPath.js';
 import { array, fail, finite, join, object, positiveInteger } from '../internal/validate.js';
-import { compileNetwork } from '../optimize/network/networkInput.js';
-import { COMPILED } from './controls.js';
-import type { ControlRequest, DecisionBuffer, Decision } from './decide.js';
+import { brandControls, networkPart, specNetwork, type NetworkTables } from './networkPart.js';
+import type { COMPILED } from './controls.js';
+import type { NetworkBookingState } from './bookingState.js';
 
-export type BidPriceTieRule = 'accept' | 'reject' | 'allocation';
+export type { BidPriceTieRule } from '../model/bookingPath.js';
 
+/** Options of {@link bidPriceControls}. */
 export interface BidPriceControlsOptions {
+  /** The tie rule (default: `'allocation'` when an allocation is known, else `'accept'`). */
   readonly ties?: BidPriceTieRule;
+  /** Relative tie tolerance (default `BID_PRICE_TIE_TOLERANCE`, 1e-9). */
   readonly tolerance?: number;
+  /** DLP allocation by product id (units), for ties: 'allocation'. */
   readonly allocation?: Readonly<Record<string, number>>;
 }
 
-export const BID_PRICE_CONTROLS_DEFAULTS = { ties: 'accept', tolerance: 1e-9 } as const;
+/** Defaults of {@link bidPriceControls}: `ties` is 'allocation' when an allocation is given, else 'accept'. */
+export const BID_PRICE_CONTROLS_DEFAULTS = { ties: 'accept', tiesWithAllocation: 'allocation', tolerance: BID_PRICE_TIE_TOLERANCE } as const;
 
 /**
  * Bid-price controls as plain data (what `JSON.stringify(controls)` gives and `compileControls` takes
@@ -62,7 +30,7 @@ export interface BidPriceSpec {
   readonly resources: readonly { readonly id: string; readonly capacity: number }[];
   readonly products: readonly { readonly id: string; readonly fare: number; readonly resources: readonly string[] }[];
   readonly bidPrices: Readonly<Record<string, number>>;
-  /** DLP allocation by product id (needed by ties: 'allocation'). */
+  /** DLP allocation by product id (needed by ties: 'allocation'): units the product may sell under these controls. */
   readonly allocation?: Readonly<Record<string, number>>;
   readonly ties?: BidPriceTieRule;
   readonly tolerance?: number;
@@ -73,50 +41,66 @@ export interface BidPriceSpec {
  * (enumerable, JSON round trip) plus typed tables for the hot path (non-enumerable, rebuilt by
  * `compileControls`). Frozen.
  */
-export interface BidPriceControls extends BidPriceSpec {
+export interface BidPriceControls extends BidPriceSpec, NetworkTables {
   readonly ties: BidPriceTieRule;
   readonly tolerance: number;
   /** @internal product id → index (the compiled brand). */
   readonly [COMPILED]: ReadonlyMap<string, number>;
-  readonly resourceIds: readonly string[];
-  readonly productIds: readonly string[];
-  readonly resourceIndex: ReadonlyMap<string, number>;
-  readonly productIndex: ReadonlyMap<string, number>;
-  /** Capacity per resource index (units). */
-  readonly capacity: Float64Array;
   /** Bid price per resource index (money per unit). */
   readonly bidPrice: Float64Array;
-  /** Default value per unit of each product (its fare). */
-  readonly fare: Float64Array;
   /** Σ bid prices of each product's resources (money per unit): its hurdle. */
   readonly hurdle: Float64Array;
-  /** Product → resources (CSR offsets and resource indexes). */
-  readonly productStart: Int32Array;
-  readonly productResources: Int32Array;
   /** DLP allocation per product index (for ties: 'allocation'), or null. */
   readonly allocationArray: Float64Array | null;
 }
 
-/** Why a request was accepted or rejected. */
-export type BidPriceReason =
-  | 'above-bid-price' // value > Σ π and capacity left
-  | 'tie-accepted' // value = Σ π, accepted by the tie rule
-  | 'below-bid-price' // value < Σ π
-  | 'tie-rejected' // value = Σ π, ties: 'reject'
-  | 'allocation-exhausted' // value = Σ π, ties: 'allocation', sales would exceed the DLP allocation
-  | 'no-capacity'; // some resource has fewer than `quantity` units left
+/** Why an explained bid-price decision went the way it did (the booking path's one reason union). */
+export type BidPriceReason = DecisionReason;
 
 function isDlpLike(x: object): x is { bidPrices: Record<string, number>; allocation?: Record<string, number> | null } {
   return 'bidPrices' in x && typeof (x as { bidPrices: unknown }).bidPrices === 'object';
 }
 
+/**
+ * Network bid-price controls: accept a request for product j iff its value covers the summed bid prices
+ * of the resources it uses and every one of those resources still has capacity (Simpson 1989;
+ * Williamson 1992, ch. 3; Talluri & van Ryzin 2004, §3.1.2, the bid-price control definition):
+ *
+ *   accept  ⇔  value_j ≥ Σ_{i∈j} π_i   and   capacity_i − sold_i ≥ quantity for every i ∈ j.
+ *
+ * Validates once and compiles the network and the bid prices into typed arrays (incidence by product,
+ * the hurdle Σ π per product), so that `decide` is a few array reads and allocates nothing.
+ *
+ * The tie rule (`BidPriceTieRule`). When value = Σ bid prices (to the relative `tolerance`) the DLP is
+ * indifferent: such a product is the marginal one, and the DLP accepts only part of its demand. The
+ * blanket rules move revenue a lot on the standard instances (Topaloglu 2009 data: up to 10 %), so the
+ * rule is explicit; the default is `'allocation'` (follow the LP's own split: a tied product sells up to
+ * ⌈x_j⌉ units under these controls) when an allocation is known — pass the DLP result — and `'accept'`
+ * otherwise. The verdict is `bidPriceVerdict` of `yieldcraft/model`, the one kernel shared by every
+ * decider and simulated policy.
+ *
+ * @param network - resources (capacity: the authorised level when overbooking) and products; never modified
+ * @param prices - bid price per resource id (every resource needs one, finite, ≥ 0), or a DLP result
+ *   (`{ bidPrices, allocation }`), whose allocation then feeds the 'allocation' tie rule
+ * @param options - {@link BidPriceControlsOptions}
+ * @example
+ * import { bidPriceControls, networkBookingState, decide } from 'yieldcraft/control';
+ * const network = {
+ *   resources: [{ id: 'AB', capacity: 100 }, { id: 'BC', capacity: 120 }],
+ *   products: [{ id: 'AC', fare: 300, resources: ['AB', 'BC'], demand: 70 }],
+ * };
+ * const controls = bidPriceControls(network, { AB: 150, BC: 120 });
+ * const state = networkBookingState(controls, { sold: { AB: 10 } });
+ * decide({ product: 'AC' }, state, controls).reason; // => 'accepted'   (300 > 150 + 120)
+ * decide({ product: 'AC', value: 250 }, state, controls).reason; // => 'below-bid-price'
+ */
 export function bidPriceControls(
   network: Network,
   prices: Readonly<Record<string, number>> | { readonly bidPrices: Readonly<Record<string, number>> | null; readonly allocation?: Readonly<Record<string, number>> | null },
   options: BidPriceControlsOptions = {},
 ): BidPriceControls {
   object(options, 'options');
-  const net = compileNetwork(network);
+  const { tables: net, resources, products } = networkPart(network);
   object(prices, 'prices');
   let table: Readonly<Record<string, number>>;
   let allocationIn = options.allocation;
@@ -125,7 +109,8 @@ export function bidPriceControls(
     table = prices.bidPrices;
     if (allocationIn === undefined && prices.allocation) allocationIn = prices.allocation;
   } else table = prices as Readonly<Record<string, number>>;
-  const ties = options.ties ?? BID_PRICE_CONTROLS_DEFAULTS.ties;
+  const ties =
+    options.ties ?? (allocationIn !== undefined ? BID_PRICE_CONTROLS_DEFAULTS.tiesWithAllocation : BID_PRICE_CONTROLS_DEFAULTS.ties);
   if (ties !== 'accept' && ties !== 'reject' && ties !== 'allocation')
     fail('options.ties', `must be 'accept', 'reject' or 'allocation', got ${JSON.stringify(ties)}`);
   const tolerance = options.tolerance === undefined ? BID_PRICE_CONTROLS_DEFAULTS.tolerance : finite(options.tolerance, 'options.tolerance');
@@ -166,66 +151,36 @@ export function bidPriceControls(
   }
   if (ties === 'allocation' && allocation === null)
     fail('options.allocation', "ties: 'allocation' needs the DLP allocation (pass the dlp result, or options.allocation)", 'inconsistent');
-  const resources = Object.freeze(net.resourceIds.map((id, i) => Object.freeze({ id, capacity: net.capacity[i]! })));
-  const products = Object.freeze(
-    net.productIds.map((id, j) =>
-      Object.freeze({
-        id,
-        fare: net.fare[j]!,
-        resources: Object.freeze(Array.from(net.productResources.subarray(net.productStart[j]!, net.productStart[j + 1]!), (i) => net.resourceIds[i]!)),
-      }),
-    ),
-  );
   const priceRecord: Record<string, number> = {};
   net.resourceIds.forEach((id, i) => (priceRecord[id] = bidPrice[i]!));
-  const controls: Record<string, unknown> = {
-    kind: 'bid-prices',
-    resources,
-    products,
-    bidPrices: Object.freeze(priceRecord),
-    ...(allocation ? { allocation: Object.freeze(Object.fromEntries(net.productIds.map((id, j) => [id, allocation![j]!]))) } : {}),
-    ties,
-    tolerance,
-  };
-  const hidden: Record<string, unknown> = {
-    resourceIds: net.resourceIds,
-    productIds: net.productIds,
-    resourceIndex: net.resourceIndex,
-    productIndex: net.productIndex,
-    capacity: net.capacity,
-    bidPrice,
-    fare: net.fare,
-    hurdle,
-    productStart: net.productStart,
-    productResources: net.productResources,
-    allocationArray: allocation,
-  };
-  for (const [k, v] of Object.entries(hidden)) Object.defineProperty(controls, k, { value: v, enumerable: false });
-  Object.defineProperty(controls, COMPILED, { value: net.productIndex, enumerable: false });
-  return Object.freeze(controls) as unknown as BidPriceControls;
+  return brandControls<BidPriceControls>(
+    {
+      kind: 'bid-prices',
+      resources,
+      products,
+      bidPrices: Object.freeze(priceRecord),
+      ...(allocation ? { allocation: Object.freeze(Object.fromEntries(net.productIds.map((id, j) => [id, allocation![j]!]))) } : {}),
+      ties,
+      tolerance,
+    },
+    { ...net, bidPrice, hurdle, allocationArray: allocation },
+    net.productIndex,
+  );
 }
 
 /** Compiles a {@link BidPriceSpec} (e.g. `JSON.parse` of earlier controls) back into controls. @internal */
 export function compileBidPriceSpec(spec: unknown, path = 'controls'): BidPriceControls {
   const s = object(spec, path);
-  const resources = array<Record<string, unknown>>(s.resources, join(path, 'resources'));
-  const products = array<Record<string, unknown>>(s.products, join(path, 'products'));
-  const network = {
-    resources: resources as unknown as Network['resources'],
-    products: products.map((p) => ({ ...object(p, join(path, 'products')), demand: 0 })) as unknown as Network['products'],
-  };
+  array(s.resources, join(path, 'resources'));
+  array(s.products, join(path, 'products'));
   try {
-    return bidPriceControls(network, object(s.bidPrices, join(path, 'bidPrices')) as Record<string, number>, {
+    return bidPriceControls(specNetwork(s.resources, s.products), object(s.bidPrices, join(path, 'bidPrices')) as Record<string, number>, {
       ...(s.ties === undefined ? {} : { ties: s.ties as BidPriceTieRule }),
       ...(s.tolerance === undefined ? {} : { tolerance: s.tolerance as number }),
       ...(s.allocation === undefined ? {} : { allocation: s.allocation as Record<string, number> }),
     });
   } catch (e) {
-    if (e instanceof YieldInputError && !e.path.startsWith(path)) {
-      const where = e.path.replace(/^network\b/, path).replace(/^prices\b/, `${path}.bidPrices`).replace(/^options\b/, path);
-      throw new YieldInputError(e.code, where, e.message.slice(e.path.length + 2));
-    }
-    throw e;
+    throw prefixError(e, path, { network: '', prices: 'bidPrices', options: '' });
   }
 }
 
@@ -236,7 +191,7 @@ export function compileBidPriceSpec(spec: unknown, path = 'controls'): BidPriceC
  */
 export interface BidPriceVerdict {
   accept: boolean;
-  reason: BidPriceReason;
+  reason: DecisionReason;
   /** Σ bid prices of the product's resources, per unit (money). */
   hurdle: number;
   /** value − hurdle, per unit (money). */
@@ -245,56 +200,48 @@ export interface BidPriceVerdict {
   limitingResource: number;
 }
 
+/** A hot-path decider over compiled bid-price controls (see {@link createBidPriceDecider}). */
 export interface BidPriceDecider {
   /**
    * Decides a request for `quantity` units of product index `j` worth `value` per unit, given the
-   * remaining capacity per resource index and (for ties: 'allocation') units sold so far per product
-   * index. Synchronous, allocation-free; returns the decider's reused verdict object.
+   * remaining capacity per resource index and (for ties: 'allocation') units sold under these controls
+   * per product index. Synchronous, allocation-free; returns the decider's reused verdict object.
    */
   decide(j: number, quantity: number, value: number, remaining: ArrayLike<number>, productSold?: ArrayLike<number>): BidPriceVerdict;
 }
 
-/** A hot-path decider over compiled controls (no validation per call: indexes must be in range). */
+/**
+ * A hot-path decider over compiled controls for callers that keep remaining capacity themselves (no
+ * validation per call: indexes must be in range). Same verdict as `decide` (the shared kernel
+ * `bidPriceVerdict`), with the margin and the limiting resource.
+ * @example
+ * import { bidPriceControls, createBidPriceDecider } from 'yieldcraft/control';
+ * const c = bidPriceControls({ resources: [{ id: 'L', capacity: 5 }], products: [{ id: 'P', fare: 100, resources: ['L'], demand: 3 }] }, { L: 60 });
+ * createBidPriceDecider(c).decide(0, 1, 100, [5]).margin; // => 40
+ */
 export function createBidPriceDecider(controls: BidPriceControls): BidPriceDecider {
   const { hurdle, productStart, productResources, allocationArray: allocation, ties, tolerance } = controls;
-  const verdict: BidPriceVerdict = { accept: false, reason: 'no-capacity', hurdle: 0, margin: 0, tie: false, limitingResource: -1 };
+  const verdict: BidPriceVerdict = { accept: false, reason: 'sold-out', hurdle: 0, margin: 0, tie: false, limitingResource: -1 };
   return {
     decide(j, quantity, value, remaining, productSold) {
       const h = hurdle[j]!;
       verdict.hurdle = h;
       verdict.margin = value - h;
       verdict.limitingResource = -1;
-      const tie = Math.abs(value - h) <= tolerance * Math.max(1, Math.abs(value), Math.abs(h));
-      verdict.tie = tie;
       for (let q = productStart[j]!; q < productStart[j + 1]!; q++) {
         const i = productResources[q]!;
         if (remaining[i]! < quantity) {
           verdict.accept = false;
-          verdict.reason = 'no-capacity';
+          verdict.reason = 'sold-out';
           verdict.limitingResource = i;
+          verdict.tie = false;
           return verdict;
         }
       }
-      if (tie) {
-        if (ties === 'accept') {
-          verdict.accept = true;
-          verdict.reason = 'tie-accepted';
-        } else if (ties === 'reject') {
-          verdict.accept = false;
-          verdict.reason = 'tie-rejected';
-        } else {
-          const sold = productSold === undefined ? 0 : productSold[j]!;
-          const within = sold + quantity <= allocation![j]! + tolerance * Math.max(1, allocation![j]!);
-          verdict.accept = within;
-          verdict.reason = within ? 'tie-accepted' : 'allocation-exhausted';
-        }
-      } else if (value > h) {
-        verdict.accept = true;
-        verdict.reason = 'above-bid-price';
-      } else {
-        verdict.accept = false;
-        verdict.reason = 'below-bid-price';
-      }
+      const r = bidPriceVerdict(value, h, ties, tolerance, productSold === undefined ? 0 : productSold[j]!, quantity, allocation === null ? Infinity : allocation[j]!);
+      verdict.reason = r;
+      verdict.accept = r === 'accepted' || r === 'tie-accepted';
+      verdict.tie = r !== 'accepted' && r !== 'below-bid-price';
       return verdict;
     },
   };
@@ -304,18 +251,25 @@ export function createBidPriceDecider(controls: BidPriceControls): BidPriceDecid
 export interface NetworkRequest {
   readonly product: string;
   readonly quantity?: number;
+  /** Value per unit (money); default the product's fare. */
+  readonly value?: number;
+  /** @deprecated the former name of `value`; read when `value` is absent. */
   readonly fare?: number;
 }
 
-/** What is sold so far: units per resource id (missing = 0) and, for ties: 'allocation', units per product id. */
+/**
+ * What is sold: units held per resource id (missing = 0) and, for ties: 'allocation', units sold per
+ * product id under these controls — or a `NetworkBookingState` from `networkBookingState`.
+ */
 export interface NetworkInventory {
   readonly sold: Readonly<Record<string, number>>;
   readonly productSold?: Readonly<Record<string, number>>;
 }
 
+/** An explained bid-price decision (see {@link decideBidPrice}). */
 export interface BidPriceDecision {
   readonly accept: boolean;
-  readonly reason: BidPriceReason;
+  readonly reason: DecisionReason;
   readonly product: string;
   readonly quantity: number;
   /** Value per unit considered (money). */
@@ -325,198 +279,123 @@ export interface BidPriceDecision {
   /** value − hurdle per unit (money); the opportunity-cost margin. */
   readonly margin: number;
   readonly tie: boolean;
-  /** The resources the product uses: bid price and units left before this request. */
+  /** The resources the product uses: bid price and units left before this request (built on first read). */
   readonly resources: readonly { readonly id: string; readonly bidPrice: number; readonly remaining: number }[];
-  /** One sentence a revenue manager can read. */
+  /** One sentence a revenue manager can read (built on first read). */
   readonly explanation: string;
 }
 
+function heldOn(state: NetworkInventory | NetworkBookingState, controls: BidPriceControls, i: number): number {
+  if (state.sold instanceof Float64Array) return state.sold[i]!;
+  const id = controls.resourceIds[i]!;
+  const v = (state.sold as Record<string, unknown>)[id];
+  if (v === undefined) return 0;
+  const s = finite(v, join('state.sold', id));
+  if (s < 0) fail(join('state.sold', id), `must be ≥ 0, got ${s}`);
+  if (s > controls.capacity[i]!) fail(join('state.sold', id), `${s} sold exceeds the capacity ${controls.capacity[i]}`, 'inconsistent');
+  return s;
+}
+
 /**
- * Decides one request against bid-price controls and explains it. Validates the request and state
- * (unknown product or resource ids, sales above capacity → YieldInputError).
+ * Decides one request against bid-price controls and explains it: the same verdict as `decide` (the
+ * shared kernel), plus the resources, their bid prices and the margin, and a sentence. Reads only the
+ * resources of the requested product (no copy of the capacity vector), so it costs a few map look-ups;
+ * the explanation and the resource list are built only when read. Validates what it reads: an unknown
+ * product, a quantity that is not a whole number ≥ 1, a negative or NaN value, sales of a used resource
+ * that are negative or above capacity → YieldInputError.
+ * @example
+ * import { bidPriceControls, decideBidPrice } from 'yieldcraft/control';
+ * const network = {
+ *   resources: [{ id: 'AB', capacity: 100 }, { id: 'BC', capacity: 120 }],
+ *   products: [{ id: 'AC', fare: 300, resources: ['AB', 'BC'], demand: 70 }],
+ * };
+ * const controls = bidPriceControls(network, { AB: 150, BC: 120 });
+ * decideBidPrice({ product: 'AC' }, { sold: { AB: 10, BC: 0 } }, controls).accept; // => true
+ * decideBidPrice({ product: 'AC', value: 250 }, { sold: {} }, controls).explanation;
+ * // => 'reject: AC: value 250 vs bid prices AB 150 + BC 120 = 270, short by 20 per unit'
  */
-export function decideBidPrice(request: NetworkRequest, state: NetworkInventory, controls: BidPriceControls): BidPriceDecision {
+export function decideBidPrice(request: NetworkRequest, state: NetworkInventory | NetworkBookingState, controls: BidPriceControls): BidPriceDecision {
   object(request, 'request');
   object(state, 'state');
+  if (!(state.sold instanceof Float64Array)) object(state.sold ?? {}, 'state.sold');
   const j = controls.productIndex.get(request.product);
   if (j === undefined) fail('request.product', `unknown product id ${JSON.stringify(request.product)}`, 'unknown-reference');
   const quantity = request.quantity === undefined ? 1 : positiveInteger(request.quantity, 'request.quantity');
-  const value = request.fare === undefined ? controls.fare[j]! : finite(request.fare, 'request.fare');
-  if (value < 0) fail('request.fare', `must be ≥ 0, got ${value}`);
-  const sold = object(state.sold ?? {}, 'state.sold') as Record<string, unknown>;
-  const remaining = new Float64Array(controls.capacity);
-  for (const key of Object.keys(sold)) {
-    const i = controls.resourceIndex.get(key);
-    if (i === undefined) fail(join('state.sold', key), `unknown resource id ${JSON.stringify(key)}`, 'unknown-reference');
-    const s = finite(sold[key], join('state.sold', key));
-    if (s < 0) fail(join('state.sold', key), `must be ≥ 0, got ${s}`);
-    if (s > controls.capacity[i]!) fail(join('state.sold', key), `${s} sold exceeds the capacity ${controls.capacity[i]}`, 'inconsistent');
-    remaining[i] = controls.capacity[i]! - s;
-  }
-  let productSold: Float64Array | undefined;
-  if (state.productSold !== undefined) {
-    object(state.productSold, 'state.productSold');
-    productSold = new Float64Array(controls.productIds.length);
-    for (const key of Object.keys(state.productSold)) {
-      const k = controls.productIndex.get(key);
-      if (k === undefined) fail(join('state.productSold', key), `unknown product id ${JSON.stringify(key)}`, 'unknown-reference');
-      const s = finite(state.productSold[key], join('state.productSold', key));
-      if (s < 0) fail(join('state.productSold', key), `must be ≥ 0, got ${s}`);
-      productSold[k] = s;
+  const given = request.value ?? request.fare;
+  const valuePath = request.value !== undefined ? 'request.value' : 'request.fare';
+  const value = given === undefined ? controls.fare[j]! : finite(given, valuePath);
+  if (value < 0) fail(valuePath, `must be ≥ 0, got ${value}`);
+  let productSold = 0;
+  if (state.productSold instanceof Float64Array) productSold = state.productSold[j]!;
+  else if (state.productSold !== undefined) {
+    const ps = object(state.productSold, 'state.productSold');
+    const v = ps[request.product];
+    if (v !== undefined) {
+      productSold = finite(v, join('state.productSold', request.product));
+      if (productSold < 0) fail(join('state.productSold', request.product), `must be ≥ 0, got ${productSold}`);
     }
   }
-  const v = createBidPriceDecider(controls).decide(j, quantity, value, remaining, productSold);
-  const resources: { id: string; bidPrice: number; remaining: number }[] = [];
-  for (let q = controls.productStart[j]!; q < controls.productStart[j + 1]!; q++) {
-    const i = controls.productResources[q]!;
-    resources.push({ id: controls.resourceIds[i]!, bidPrice: controls.bidPrice[i]!, remaining: remaining[i]! });
-  }
-  const list = resources.map((r) => `${r.id} ${fmt(r.bidPrice)}`).join(' + ');
-  const base = `${request.product}: value ${fmt(value)} vs bid prices ${list} = ${fmt(v.hurdle)}`;
-  let explanation: string;
-  switch (v.reason) {
-    case 'no-capacity': {
-      const id = controls.resourceIds[v.limitingResource]!;
-      explanation = `reject: ${id} has ${fmt(remaining[v.limitingResource]!)} unit(s) left, ${quantity} requested (${base})`;
-      break;
+  const { productStart, productResources, capacity, hurdle: hurdles, allocationArray } = controls;
+  let reason: DecisionReason | undefined;
+  let limiting = -1;
+  for (let q = productStart[j]!; q < productStart[j + 1]!; q++) {
+    const i = productResources[q]!;
+    if (capacity[i]! - heldOn(state, controls, i) < quantity && reason === undefined) {
+      reason = 'sold-out';
+      limiting = i;
     }
-    case 'above-bid-price':
-      explanation = `accept: ${base}, margin ${fmt(v.margin)} per unit`;
-      break;
-    case 'below-bid-price':
-      explanation = `reject: ${base}, short by ${fmt(-v.margin)} per unit`;
-      break;
-    case 'tie-accepted':
-      explanation = `accept at the tie (rule '${controls.ties}'): ${base}`;
-      break;
-    case 'tie-rejected':
-      explanation = `reject at the tie (rule 'reject'): ${base}`;
-      break;
-    case 'allocation-exhausted':
-      explanation = `reject at the tie: the DLP allocation of ${fmt(controls.allocationArray![j]!)} would be exceeded (${base})`;
-      break;
   }
-  return {
-    accept: v.accept,
-    reason: v.reason,
-    product: request.product,
-    quantity,
-    value,
-    hurdle: v.hurdle,
-    margin: v.margin,
-    tie: v.tie,
-    resources,
-    explanation,
-  };
+  const hurdle = hurdles[j]!;
+  if (reason === undefined)
+    reason = bidPriceVerdict(value, hurdle, controls.ties, controls.tolerance, productSold, quantity, allocationArray === null ? Infinity : allocationArray[j]!);
+  const accept = reason === 'accepted' || reason === 'tie-accepted';
+  const tie = reason === 'tie-accepted' || reason === 'tie-rejected' || reason === 'allocation-exhausted';
+  const product = request.product;
+  let resources: BidPriceDecision['resources'] | undefined;
+  let explanation: string | undefined;
+  const listResources = () =>
+    (resources ??= Array.from(controls.productResources.subarray(productStart[j]!, productStart[j + 1]!), (i) => ({
+      id: controls.resourceIds[i]!,
+      bidPrice: controls.bidPrice[i]!,
+      remaining: capacity[i]! - heldOn(state, controls, i),
+    })));
+  const decision = { accept, reason, product, quantity, value, hurdle, margin: value - hurdle, tie } as Record<string, unknown>;
+  Object.defineProperty(decision, 'resources', { enumerable: true, get: listResources });
+  Object.defineProperty(decision, 'explanation', {
+    enumerable: true,
+    get: () => (explanation ??= explainBidPrice(decision as unknown as BidPriceDecision, listResources(), controls, limiting, allocationArray?.[j])),
+  });
+  return decision as unknown as BidPriceDecision;
 }
 
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Math.round(x * 100) / 100);
 }
 
-/** The booking state `decide` reads on a network: units sold per resource and per product (typed arrays the booking system owns). */
-export interface NetworkBookingState {
-  readonly kind: 'bid-prices';
-  /** sold[i]: units sold of resource i (input order). */
-  readonly sold: Float64Array;
-  /** productSold[j]: units sold of product j (for ties: 'allocation'). */
-  readonly productSold: Float64Array;
-}
-
-/**
- * Builds and validates the network booking state for `decide` with bid-price controls: units sold per
- * resource id and per product id (whole numbers ≥ 0, resources not above capacity). The booking system
- * then updates the arrays itself after each accepted request (every resource of the product, and the
- * product): see `recordNetworkSale`.
- */
-export function networkBookingState(
+function explainBidPrice(
+  d: BidPriceDecision,
+  resources: BidPriceDecision['resources'],
   controls: BidPriceControls,
-  input: { readonly sold?: Readonly<Record<string, number>>; readonly productSold?: Readonly<Record<string, number>> } = {},
-): NetworkBookingState {
-  object(input, 'state');
-  const sold = new Float64Array(controls.capacity.length);
-  const productSold = new Float64Array(controls.productIds.length);
-  if (input.sold !== undefined)
-    for (const [id, v] of Object.entries(object(input.sold, 'state.sold'))) {
-      const i = controls.resourceIndex.get(id);
-      if (i === undefined) fail(join('state.sold', id), `unknown resource id ${JSON.stringify(id)}`, 'unknown-reference');
-      const s = finite(v, join('state.sold', id));
-      if (s < 0) fail(join('state.sold', id), `must be ≥ 0, got ${s}`);
-      if (s > controls.capacity[i]!) fail(join('state.sold', id), `${s} sold exceeds the capacity ${controls.capacity[i]}`, 'inconsistent');
-      sold[i] = s;
+  limiting: number,
+  allocation: number | undefined,
+): string {
+  const list = resources.map((r) => `${r.id} ${fmt(r.bidPrice)}`).join(' + ');
+  const base = `${d.product}: value ${fmt(d.value)} vs bid prices ${list} = ${fmt(d.hurdle)}`;
+  switch (d.reason) {
+    case 'sold-out': {
+      const id = controls.resourceIds[limiting]!;
+      const left = resources.find((r) => r.id === id)!.remaining;
+      return `reject: ${id} has ${fmt(left)} unit(s) left, ${d.quantity} requested (${base})`;
     }
-  if (input.productSold !== undefined)
-    for (const [id, v] of Object.entries(object(input.productSold, 'state.productSold'))) {
-      const j = controls.productIndex.get(id);
-      if (j === undefined) fail(join('state.productSold', id), `unknown product id ${JSON.stringify(id)}`, 'unknown-reference');
-      const s = finite(v, join('state.productSold', id));
-      if (s < 0) fail(join('state.productSold', id), `must be ≥ 0, got ${s}`);
-      productSold[j] = s;
-    }
-  return { kind: 'bid-prices', sold, productSold };
-}
-
-/** Records an accepted sale of `quantity` units of product j in the state (every resource it uses). */
-export function recordNetworkSale(state: NetworkBookingState, controls: BidPriceControls, j: number, quantity: number): void {
-  for (let q = controls.productStart[j]!; q < controls.productStart[j + 1]!; q++) state.sold[controls.productResources[q]!]! += quantity;
-  state.productSold[j]! += quantity;
-}
-
-/**
- * The `'bid-prices'` branch of `decide` (allocation-free): writes into `out`. Reasons: 'accepted'
- * (above the hurdle, or a tie the rule accepts); 'sold-out' (a resource has fewer than `quantity` units
- * left: `bindingLimit` is that resource's index); 'below-bid-price'; 'tie-rejected';
- * 'allocation-exhausted'. `classIndex` is the product index, `bindingLimit` the index of the product's
- * resource with the fewest units left (first on ties), `available` those units (floored).
- * @internal called by `decide`
- */
-export function decideNetwork(
-  request: ControlRequest,
-  state: NetworkBookingState,
-  controls: BidPriceControls,
-  out: DecisionBuffer,
-): Decision {
-  const m = controls.capacity.length;
-  if (state === null || typeof state !== 'object' || state.kind !== 'bid-prices' || state.sold.length !== m)
-    throw new YieldInputError('inconsistent', 'state', `must be built by networkBookingState(controls) for these ${m} resources`);
-  const product = request.product;
-  let j: number | undefined;
-  if (typeof product === 'number') j = Number.isInteger(product) && product >= 0 && product < controls.productIds.length ? product : undefined;
-  else if (typeof product === 'string') j = controls.productIndex.get(product);
-  if (j === undefined) throw new YieldInputError('unknown-reference', 'request.product', `names no product: ${JSON.stringify(product)}`);
-  const q = request.quantity === undefined ? 1 : request.quantity;
-  if (!Number.isInteger(q) || q < 1) throw new YieldInputError('invalid', 'request.quantity', `must be a whole number ≥ 1, got ${q}`);
-  const { capacity, productStart, productResources, hurdle, tolerance, ties } = controls;
-  let least = Infinity;
-  let leastAt = -1;
-  for (let k = productStart[j]!; k < productStart[j + 1]!; k++) {
-    const i = productResources[k]!;
-    const left = capacity[i]! - state.sold[i]!;
-    if (left < least) {
-      least = left;
-      leastAt = i;
-    }
+    case 'accepted':
+      return `accept: ${base}, margin ${fmt(d.margin)} per unit`;
+    case 'below-bid-price':
+      return `reject: ${base}, short by ${fmt(-d.margin)} per unit`;
+    case 'tie-accepted':
+      return `accept at the tie (rule '${controls.ties}'): ${base}`;
+    case 'tie-rejected':
+      return `reject at the tie (rule 'reject'): ${base}`;
+    default:
+      return `reject at the tie: the DLP allocation of ${fmt(allocation ?? 0)} would be exceeded (${base})`;
   }
-  out.classIndex = j;
-  out.quantity = q;
-  out.bindingLimit = leastAt;
-  out.available = least > 0 ? Math.floor(least) : 0;
-  if (least < q) {
-    out.accept = false;
-    out.reason = 'sold-out';
-    return out;
-  }
-  const value = controls.fare[j]!;
-  const h = hurdle[j]!;
-  if (Math.abs(value - h) <= tolerance * Math.max(1, Math.abs(value), Math.abs(h))) {
-    const ok =
-      ties === 'accept' ||
-      (ties === 'allocation' && state.productSold[j]! + q <= controls.allocationArray![j]! + tolerance * Math.max(1, controls.allocationArray![j]!));
-    out.accept = ok;
-    out.reason = ok ? 'accepted' : ties === 'reject' ? 'tie-rejected' : 'allocation-exhausted';
-  } else {
-    out.accept = value > h;
-    out.reason = value > h ? 'accepted' : 'below-bid-price';
-  }
-  return out;
 }

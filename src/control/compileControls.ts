@@ -15,6 +15,8 @@ import { fail, object } from '../internal/validate.js';
 import type { Controls, ControlsSpec } from './controls.js';
 import { compileNestedLimits } from './nestedLimitControls.js';
 import { compileBidPriceSpec } from './bidPriceControls.js';
+import { compileDynamicBidPriceSpec } from './dynamicBidPriceControls.js';
+import { compileResourceNestedLimitsSpec } from './resourceNestedLimitControls.js';
 
 export function compileControls(spec: ControlsSpec): Controls {
   const s = object(spec, 'controls');
@@ -23,7 +25,14 @@ export function compileControls(spec: ControlsSpec): Controls {
       return compileNestedLimits(s.limits, s.classIds, 'controls.limits', 'controls.classIds');
     case 'bid-prices':
       return compileBidPriceSpec(s, 'controls');
+    case 'dynamic-bid-prices':
+      return compileDynamicBidPriceSpec(s, 'controls');
+    case 'resource-nested-limits':
+      return compileResourceNestedLimitsSpec(s, 'controls');
     default:
-      return fail('controls.kind', `must be 'nested-limits' or 'bid-prices', got ${JSON.stringify(s.kind)}`);
+      return fail(
+        'controls.kind',
+        `must be 'nested-limits', 'bid-prices', 'dynamic-bid-prices' or 'resource-nested-limits', got ${JSON.stringify(s.kind)}`,
+      );
   }
 }

@@ -1,24 +1,31 @@
 /**
  * Controls: what the overnight optimisation hands to the booking path. A discriminated union on `kind`,
- * so that each control family brings its own data and its own branch of `decide`:
+ * each family with its own data and its own branch of `decide`:
  *
- * - `'nested-limits'`: nested booking limits on ONE resource (this file, `nestedLimitControls`).
- * - `'bid-prices'`: bid-price tables on a network — to be added by `bidPrice*.ts` as a new member of
- *   `Controls` / `ControlsSpec` and a new `case` in `decide` and `compileControls`.
+ * - `'nested-limits'`: nested booking limits on ONE resource (`nestedLimitControls`);
+ * - `'bid-prices'`: static bid prices on a network, with the tie rule and the DLP allocation
+ *   (`bidPriceControls`);
+ * - `'dynamic-bid-prices'`: capacity- and time-dependent bid prices from leg value functions (the
+ *   Lagrangian relaxation, the DP decomposition: `dynamicBidPriceControls`);
+ * - `'resource-nested-limits'`: nested limits per resource of a network, each product nested in a class
+ *   on every resource it uses (EMSR-b per night, DAVN virtual classes: `resourceNestedLimitControls`).
  *
- * Every `Controls` value is *compiled*: built by a factory that validated it once (`nestedLimitControls`,
- * `compileControls`), frozen, and branded, so `decide` need not re-check it per request. Its enumerable
- * fields are plain data: `JSON.stringify(controls)` gives a `ControlsSpec` that `compileControls` turns
- * back into the same controls.
+ * Every `Controls` value is *compiled*: built by a factory that validated it once, frozen, and branded
+ * (a process-wide `Symbol.for` brand, so controls compiled by the CommonJS build are accepted by the ES
+ * module build and vice versa), so `decide` need not re-check it per request. Its enumerable fields are
+ * plain data: `JSON.stringify(controls)` gives a `ControlsSpec` that `compileControls` turns back into
+ * the same controls.
  *
- * Reference: Talluri & van Ryzin (2004), §2.1.2 (nested booking limits), §3.1 (bid-price controls).
+ * Reference: Talluri & van Ryzin (2004), §2.1.2 (nested booking limits), §3.1 (bid-price controls),
+ * §3.4 (virtual nesting, DP decomposition).
  */
-
 import { YieldInputError } from '../model/errors.js';
 import type { BidPriceControls, BidPriceSpec } from './bidPriceControls.js';
+import type { DynamicBidPriceControls, DynamicBidPriceSpec } from './dynamicBidPriceControls.js';
+import type { ResourceNestedLimitControls, ResourceNestedLimitsSpec } from './resourceNestedLimitControls.js';
 
-/** Marks controls built (and validated) by a factory of this folder. @internal */
-export const COMPILED: unique symbol = Symbol('yieldcraft.controls');
+/** Marks controls built (and validated) by a factory of this folder; shared by every build. @internal */
+export const COMPILED: unique symbol = Symbol.for('yieldcraft.controls') as never;
 
 /** Nested booking limits on one resource, plain data (as stored or sent over the wire). */
 export interface NestedLimitsSpec {
@@ -35,11 +42,14 @@ export interface NestedLimitControls extends NestedLimitsSpec {
   readonly [COMPILED]: ReadonlyMap<string, number>;
 }
 
-/** Plain-data controls of every kind (extend with `| BidPriceSpec`). */
-export type ControlsSpec = NestedLimitsSpec | BidPriceSpec;
+/** Plain-data controls of every kind (what `JSON.stringify(controls)` gives). */
+export type ControlsSpec = NestedLimitsSpec | BidPriceSpec | DynamicBidPriceSpec | ResourceNestedLimitsSpec;
 
-/** Compiled controls of every kind (extend with `| BidPriceControls`). */
-export type Controls = NestedLimitControls | BidPriceControls;
+/** Compiled controls of every kind. */
+export type Controls = NestedLimitControls | BidPriceControls | DynamicBidPriceControls | ResourceNestedLimitControls;
+
+/** The network families (one network booking state serves them all). */
+export type NetworkControls = BidPriceControls | DynamicBidPriceControls | ResourceNestedLimitControls;
 
 /** Throws unless `controls` came from a factory of this folder (cheap: one property read). @internal */
 export function assertCompiled(controls: unknown): asserts controls is Controls {
@@ -47,6 +57,6 @@ export function assertCompiled(controls: unknown): asserts controls is Controls 
     throw new YieldInputError(
       'invalid',
       'controls',
-      'must be compiled controls: build them with nestedLimitControls(...) or compileControls(spec)',
+      'must be compiled controls: build them with nestedLimitControls, bidPriceControls, dynamicBidPriceControls, resourceNestedLimitControls or compileControls(spec)',
     );
 }

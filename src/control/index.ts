@@ -1,12 +1,17 @@
 /**
- * `yieldcraft/control`: controls handed to the booking path (nested booking limits; bid-price tables to
- * come) and `decide(request, state, controls)`, the synchronous accept/reject with its reason.
+ * `yieldcraft/control`: controls handed to the booking path (nested booking limits on one resource or on
+ * every resource of a network, static and dynamic bid prices), the booking state with its validated
+ * operations (`recordSale`, `recordCancellation`, `recordNoShow`), `decide(request, state, controls)` —
+ * the synchronous accept/reject with its reason — group / block evaluation, length-of-stay controls and
+ * last-room values.
  */
-export type { Controls, ControlsSpec, NestedLimitControls, NestedLimitsSpec } from './controls.js';
+export type { Controls, ControlsSpec, NetworkControls, NestedLimitControls, NestedLimitsSpec } from './controls.js';
 export { nestedLimitControls, type NestedLimitControlsOptions } from './nestedLimitControls.js';
 export * from './compileControls.js';
 export * from './nestedLimitState.js';
 export * from './decide.js';
+export { bidPriceVerdict, isBidPriceTie, BID_PRICE_TIE_TOLERANCE, type BidPriceTieRule } from '../model/bookingPath.js';
+export * from './bookingState.js';
 export * from './los.js';
 export * from './evaluateGroup.js';
 export * from './lastRoomValue.js';
@@ -14,10 +19,7 @@ export {
   bidPriceControls,
   createBidPriceDecider,
   decideBidPrice,
-  networkBookingState,
-  recordNetworkSale,
   BID_PRICE_CONTROLS_DEFAULTS,
-  type BidPriceTieRule,
   type BidPriceControlsOptions,
   type BidPriceSpec,
   type BidPriceControls,
@@ -27,6 +29,19 @@ export {
   type NetworkRequest,
   type NetworkInventory,
   type BidPriceDecision,
-  type NetworkBookingState,
 } from './bidPriceControls.js';
+export {
+  dynamicBidPriceControls,
+  DYNAMIC_BID_PRICE_CONTROLS_DEFAULTS,
+  type DynamicBidPriceControls,
+  type DynamicBidPriceControlsOptions,
+  type DynamicBidPriceSpec,
+  type LegValueTables,
+} from './dynamicBidPriceControls.js';
+export {
+  resourceNestedLimitControls,
+  type ResourceNestedLimitControls,
+  type ResourceNestedLimitsSpec,
+  type NestedNetwork,
+} from './resourceNestedLimitControls.js';
 export * from './bidPriceReoptimize.js';

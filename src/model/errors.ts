@@ -32,8 +32,23 @@ export interface YieldInputIssue {
   readonly code: string;
 }
 
-/** Thrown for bad input. `path` names the offending field, e.g. `classes[2].fare`. */
+/** Brand shared by every copy of the package (ESM and CJS builds alike): `Symbol.for` is process-wide. */
+const BRAND: unique symbol = Symbol.for('yieldcraft.YieldInputError') as never;
+
+/**
+ * Thrown for bad input. `path` names the offending field, e.g. `classes[2].fare`.
+ *
+ * `instanceof YieldInputError` works within one copy of the package; an application that loads both
+ * the ES module and the CommonJS build (the dual-package hazard) should use {@link isYieldInputError},
+ * which recognises an error thrown by either.
+ * @example
+ * import { littlewood, isYieldInputError } from 'yieldcraft';
+ * try { littlewood({ kind: 'normal', mean: 40, sd: -1 }, 200, 120); }
+ * catch (e) { if (isYieldInputError(e)) console.log(e.path); } // => 'highDemand.sd'
+ */
 export class YieldInputError extends Error {
+  /** @internal the cross-build brand */
+  readonly [BRAND] = true;
   override readonly name = 'YieldInputError';
   readonly code: YieldInputErrorCode;
   /** The offending field, as a dotted path (`classes[2].demand.sd`). */
@@ -52,6 +67,37 @@ export class YieldInputError extends Error {
     this.path = path;
     this.issues = issues ?? [{ path: splitPath(path), message, code }];
   }
+}
+
+/**
+ * Is `e` a {@link YieldInputError} thrown by any copy of yieldcraft (ESM or CJS build, another
+ * version in the same process)? Checks the process-wide brand rather than the class identity.
+ * @example
+ * import { isYieldInputError, YieldInputError } from 'yieldcraft';
+ * isYieldInputError(new YieldInputError('invalid', 'x', 'bad')); // => true
+ * isYieldInputError(new Error('x')); // => false
+ */
+export function isYieldInputError(e: unknown): e is YieldInputError {
+  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/**
+ * Re-throws a YieldInputError with its path (and every issue's path) put under `prefix`: how a caller
+ * that validates a nested part reports the field as the user wrote it (`controls.bidPrices.AB` rather
+ * than `prices.AB`). `rename` maps the leading segment of the inner path (e.g. `{ prices: 'bidPrices' }`).
+ * Any other error is returned unchanged. @internal
+ */
+export function prefixError(e: unknown, prefix: string, rename: Readonly<Record<string, string>> = {}): unknown {
+  if (!isYieldInputError(e)) return e;
+  if (e.path === prefix || e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`)) return e;
+  const head = e.path.split(/[.[]/, 1)[0]!;
+  const rest = e.path.slice(head.length);
+  const mapped = head in rename ? rename[head]! : head;
+  const inner = mapped === '' ? rest.replace(/^\./, '') : mapped + rest;
+  const path = inner === '' ? prefix : inner.startsWith('[') ? prefix + inner : `${prefix}.${inner}`;
+  const message = e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
+  const issues = e.issues.map((i) => ({ ...i, path: [...splitPath(prefix), ...(mapped === '' ? [] : [mapped]), ...i.path.slice(1)] }));
+  return new YieldInputError(e.code, path, message, issues);
 }
 
 /** `a.b[2].c` → ['a', 'b', 2, 'c'] */

@@ -4,7 +4,8 @@
  * network booking process (a network with its arrival process over the booking horizon) and the
  * network's compile step (`compileNetwork`).
  */
-export { YieldInputError, type YieldInputErrorCode, type YieldInputIssue } from './errors.js';
+export { YieldInputError, isYieldInputError, type YieldInputErrorCode, type YieldInputIssue } from './errors.js';
+export * from './bookingPath.js';
 export * from './demand.js';
 // Named (not `export *`): schemas.ts also exports `makeParser`, an internal helper other domains import
 // from the file; errors.ts's `formatPath` likewise stays internal.

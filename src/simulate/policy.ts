@@ -1,62 +1,90 @@
-/**
- * What a booking policy is to the simulator: something that, given the state of the network (the
- * period about to be played, the units left on each resource, the units sold of each product), plans
- * a decision rule, and the rule then says yes or no to each request until the next re-optimisation.
- *
- * `plan` may be slow and asynchronous (it solves an LP, a set of dynamic programs); the rule it
- * returns must be fast and synchronous (it runs once per request). A plan must be a pure function of
- * (process, state): the runner computes the plan of the initial state once and shares it across
- * trajectories. The state handed to `plan` and to the rule belongs to the simulator, which updates it in
- * place between calls: copy what you need to keep, never modify it.
- *
- * Every policy states its tie rule: what it does with a request whose fare equals the sum of the bid
- * prices of the resources it uses (on the standard instances this moves a static DLP bid-price policy's
- * revenue by up to 10 %: see ../shared/data/topaloglu-2009/README.md).
- *
- * Reference: Talluri & van Ryzin (2004), ch. 3 (bid-price and booking-limit controls); Topaloglu (2009),
- * computational study (5 re-optimisations, common random numbers).
- */
-import type { NetworkBookingProcess } from '../optimize/network/topalogluModel.js';
-import { positiveInteger } from '../internal/validate.js';
+import type { Network } from '../model/index.js';
+import { reoptimizationSchedule } from '../model/bookingProcess.js';
+import type { Controls } from '../control/controls.js';
+import type { BookingProcess } from './compileProcess.js';
 
-/** The simulator's state at a decision. */
-export interface BookingState {
-  /** The period being played (0-based, forward). */
+/**
+ * What a policy sees when it plans: the process, the decision epoch, what is held and sold so far, and
+ * the networks it needs, built once per plan. Everything is read-only: copy what you keep.
+ */
+export interface PlanningContext {
+  /** The booking process as given (a `NetworkBookingProcess` or a `HotelBookingProcess`). */
+  readonly process: BookingProcess;
+  readonly kind: 'network' | 'hotel';
+  /** The period (network) or booking day (hotel) about to be played. */
   readonly period: number;
-  /** Units left per resource, in `network.resources` order. */
-  readonly remaining: Int32Array;
-  /** Units sold so far per product, in `network.products` order. */
-  readonly sold: Int32Array;
+  /** Units held per resource (network resource order). */
+  readonly held: Float64Array;
+  /** Units on sale per resource (the overbooking level; physical rooms without overbooking). */
+  readonly authorized: Float64Array;
+  /** Units sold per product so far in this trajectory. */
+  readonly productSold: Float64Array;
+  /**
+   * The network to optimise: capacity = units on sale still free (0 on resources already consumed),
+   * demand = the expected requests still to come per product (a mean, or a Poisson `Demand`).
+   */
+  remainingNetwork(demand?: 'mean' | 'poisson'): Network;
+  /** The network the controls must be built on (capacity = units on sale, the resources' totals). */
+  controlsNetwork(): Network;
 }
 
-/** Accept one unit of product `product` (index in `network.products`) in `state`? */
-export type BookingRule = (product: number, state: BookingState) => boolean;
-
+/**
+ * A booking policy: something that plans controls (`Controls` of `yieldcraft/control`) from the state
+ * of the booking horizon; the simulator applies them to each request with the same `decide` that a
+ * booking system calls, and records sales, cancellations and no-shows with the same validated state
+ * operations (`recordSale`, `recordCancellation`, `recordNoShow`).
+ *
+ * `plan` may be slow and asynchronous (it solves an LP, a set of dynamic programs); it must be a pure
+ * function of (process, context): the runner computes the plan of the initial state once and shares it
+ * across trajectories, and plans again on the re-optimisation schedule. Every policy states its tie rule.
+ * `spec` (plain data) lets worker threads rebuild the policy (built-in factories set it; a user's own
+ * policy runs on worker threads as `{ kind: 'module', module, export?, options? }`).
+ *
+ * Reference: Talluri & van Ryzin (2004), ch. 3 (bid-price and booking-limit controls, re-solving);
+ * Topaloglu (2009), computational study (5 re-optimisations, common random numbers).
+ * @example
+ * import { bidPriceControls } from 'yieldcraft/control';
+ * // the user's own policy: a fixed bid price of 80 per unit on every resource
+ * const fixed = {
+ *   name: 'fixed 80', tieRule: 'value = Σ bid prices: accepted',
+ *   plan: (ctx) => { const n = ctx.controlsNetwork(); return bidPriceControls(n, Object.fromEntries(n.resources.map((r) => [r.id, 80]))); },
+ * };
+ */
 export interface Policy {
   /** Short name for reports ("DLP bid prices"). */
   readonly name: string;
-  /** How a fare exactly equal to the sum of bid prices is treated, in words. */
+  /** How a value exactly equal to the hurdle is treated, in words. */
   readonly tieRule: string;
-  /** Plans from `state` (period about to be played, capacities left). */
-  plan(process: NetworkBookingProcess, state: BookingState): BookingRule | Promise<BookingRule>;
+  /** Plans controls for the state in `context`. */
+  plan(context: PlanningContext): Controls | Promise<Controls>;
   /** Releases resources held across plans (LP sessions); the runner calls it when done. */
   dispose?(): void;
+  /** Plain-data description for worker threads (see `policyFromSpec`). */
+  readonly spec?: PolicySpec;
 }
+
+/** Plain-data policies (what worker threads receive). */
+export type PolicySpec =
+  | { readonly kind: 'fcfs' }
+  | { readonly kind: 'dlp'; readonly options?: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'rlp'; readonly options?: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'davn'; readonly options?: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'emsrb-per-night'; readonly options?: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'dp-decomposition'; readonly options?: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'lagrangian'; readonly options?: Readonly<Record<string, unknown>> }
+  /** A user's policy: `module` is an absolute path or file URL whose export (default `default`) is a
+   * Policy or a factory `(options) => Policy`. */
+  | { readonly kind: 'module'; readonly module: string; readonly export?: string; readonly options?: unknown };
 
 /**
  * The periods at which a policy re-optimises: `count` equally spaced times starting with period 0,
- * ⌊k·T/count⌋ for k = 0 … count − 1 (duplicates dropped when count > T). Topaloglu (2009) uses 5.
+ * ⌊k·T/count⌋ for k = 0 … count − 1 (every period once when count ≥ periods). Topaloglu (2009) uses 5.
+ * The one schedule function of the library (`reoptimizationSchedule` of `yieldcraft/model`).
  * @example
  * import { reoptimizationPeriods } from 'yieldcraft/simulate';
  * reoptimizationPeriods(200, 5); // => [0, 40, 80, 120, 160]
+ * reoptimizationPeriods(3, 5); // => [0, 1, 2]
  */
 export function reoptimizationPeriods(periods: number, count: number): number[] {
-  positiveInteger(periods, 'periods');
-  positiveInteger(count, 'count');
-  const out: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const t = Math.floor((k * periods) / count);
-    if (out[out.length - 1] !== t) out.push(t);
-  }
-  return out;
+  return reoptimizationSchedule(periods, count);
 }

@@ -6,7 +6,7 @@ import {
   decideBidPrice,
 } from '../../src/control/bidPriceControls.js';
 import { reoptimizeDlp, reoptimizeSchedule } from '../../src/control/bidPriceReoptimize.js';
-import { compileControls, createDecision, decide, networkBookingState, recordNetworkSale } from '../../src/control/index.js';
+import { compileControls, createDecision, decide, networkBookingState, recordSale } from '../../src/control/index.js';
 import { dlp } from '../../src/optimize/network/index.js';
 import { YieldInputError, type Network } from '../../src/model/index.js';
 import { mannheimHotel } from '../optimize/network/networkFixtures.js';
@@ -24,7 +24,7 @@ describe('decideBidPrice(request, state, controls)', () => {
   const controls = bidPriceControls(twoLegs, { AB: 150, BC: 120 });
   it('accepts when the value beats the summed bid prices and explains the margin', () => {
     const d = decideBidPrice({ product: 'AC' }, { sold: { AB: 10 } }, controls);
-    expect(d).toMatchObject({ accept: true, reason: 'above-bid-price', value: 300, hurdle: 270, margin: 30, tie: false });
+    expect(d).toMatchObject({ accept: true, reason: 'accepted', value: 300, hurdle: 270, margin: 30, tie: false });
     expect(d.resources).toEqual([
       { id: 'AB', bidPrice: 150, remaining: 90 },
       { id: 'BC', bidPrice: 120, remaining: 120 },
@@ -37,7 +37,7 @@ describe('decideBidPrice(request, state, controls)', () => {
   });
   it('rejects when a resource has too few units left, whatever the price, naming it', () => {
     const d = decideBidPrice({ product: 'AC', quantity: 3 }, { sold: { BC: 118 } }, controls);
-    expect(d).toMatchObject({ accept: false, reason: 'no-capacity' });
+    expect(d).toMatchObject({ accept: false, reason: 'sold-out' });
     expect(d.explanation).toMatch(/^reject: BC has 2 unit\(s\) left, 3 requested/);
   });
   it('applies the tie rule at value = Σ bid prices: accept, reject, or follow the DLP allocation', async () => {
@@ -57,14 +57,14 @@ describe('decideBidPrice(request, state, controls)', () => {
       reason: 'allocation-exhausted',
     });
     // a product above its hurdle is accepted whatever its sales: AB local (200 > 150)
-    expect(decideBidPrice({ product: 'AB' }, { sold: {}, productSold: { AB: 1000 } }, byAllocation).reason).toBe('above-bid-price');
+    expect(decideBidPrice({ product: 'AB' }, { sold: {}, productSold: { AB: 1000 } }, byAllocation).reason).toBe('accepted');
   });
   it('counts a value within the relative tolerance of the hurdle as a tie', () => {
     const c = bidPriceControls(twoLegs, { AB: 100.1, BC: 199.9 }, { ties: 'reject' });
     // 100.1 + 199.9 is 300.00000000000006 in floating point: still a tie with 300
     expect(decideBidPrice({ product: 'AC' }, { sold: {} }, c)).toMatchObject({ tie: true, reason: 'tie-rejected' });
   });
-  it('rejects unknown products, unknown resources in the state, sales above capacity, bad quantities', () => {
+  it('rejects unknown products, bad sales of the resources it reads, bad quantities and values', () => {
     const path = (f: () => unknown) => {
       try {
         f();
@@ -75,7 +75,9 @@ describe('decideBidPrice(request, state, controls)', () => {
       return 'no error';
     };
     expect(path(() => decideBidPrice({ product: 'XX' }, { sold: {} }, controls))).toBe('request.product');
-    expect(path(() => decideBidPrice({ product: 'AC' }, { sold: { ZZ: 1 } }, controls))).toBe('state.sold.ZZ');
+    // only the product's resources are read (no copy of the capacity vector): a bad count there is named
+    expect(path(() => decideBidPrice({ product: 'AC' }, { sold: { BC: -1 } }, controls))).toBe('state.sold.BC');
+    expect(path(() => decideBidPrice({ product: 'AC', value: -5 }, { sold: {} }, controls))).toBe('request.value');
     expect(path(() => decideBidPrice({ product: 'AC' }, { sold: { AB: 101 } }, controls))).toBe('state.sold.AB');
     expect(path(() => decideBidPrice({ product: 'AC', quantity: 0 }, { sold: {} }, controls))).toBe('request.quantity');
     expect(path(() => decideBidPrice({ product: 'AC', fare: Number.NaN }, { sold: {} }, controls))).toBe('request.fare');
@@ -180,7 +182,7 @@ describe("decide(request, state, controls) with kind: 'bid-prices'", () => {
         expect(d.reason).toBe('allocation-exhausted');
         break;
       }
-      recordNetworkSale(state, controls, d.classIndex, d.quantity);
+      recordSale(state, controls, d.classIndex, d.quantity);
       sold++;
     }
     expect(sold).toBe(40); // the DLP allocation of AC

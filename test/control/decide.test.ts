@@ -47,7 +47,7 @@ describe('decide(request, state, controls) with nested limits', () => {
     const state = nestedLimitState(controls, { sold: { Y: 20, B: 30, M: 10, Q: 10 } });
     // Room: b4 − 10 = 22, b3 − 20 = 25, b2 − 50 = 20, b1 − 70 = 30 → class Q may sell 20, B's limit binds.
     expect(decide({ product: 'Q', quantity: 20 }, state, controls)).toEqual({
-      accept: true, reason: 'accepted', classIndex: 3, quantity: 20, bindingLimit: 1, available: 20,
+      accept: true, reason: 'accepted', classIndex: 3, quantity: 20, bindingLimit: 1, available: 20, value: 0, hurdle: 0,
     });
     expect(decide({ product: 'Q', quantity: 21 }, state, controls)).toMatchObject({ accept: false, reason: 'class-limit', bindingLimit: 1 });
     // Class Y only answers to the total: 30 left.

@@ -1,35 +1,39 @@
-/**
- * Bid-price control with time- and capacity-dependent bid prices from the dynamic-programming
- * decomposition (`dpDecomposition`): at each planning time, solve the DLP with the capacities left and
- * the expected remaining demand, price every leg's partner legs at the DLP duals, solve one dynamic
- * program per leg over the remaining periods; then accept a request for j in period t iff every leg has
- * a unit left and f_j ≥ Σ_{i ∈ j} [v_{i,t+1}(x_i) − v_{i,t+1}(x_i − 1)].
- *
- * Tie rule: a fare equal to the sum of the (capacity-dependent) bid prices is accepted, as the leg
- * dynamic programs themselves do; with these bid prices exact ties are rare (they vary with x and t).
- *
- * Reference: Talluri & van Ryzin (2004), §3.4; Topaloglu (2009).
- * @example
- * import { dpDecompositionPolicy } from 'yieldcraft/simulate';
- * const policy = dpDecompositionPolicy();
- */
+import { object } from '../../internal/validate.js';
+import { YieldInputError } from '../../model/errors.js';
 import type { LpSolverName } from '../../optimize/lp/types.js';
 import { dpDecomposition } from '../../optimize/network/dpDecomposition.js';
-import type { NetworkBookingProcess } from '../../optimize/network/topalogluModel.js';
-import type { BookingRule, BookingState, Policy } from '../policy.js';
+import type { Policy } from '../policy.js';
+import { legValueControls, networkProcessOf, remainingUnits } from './legValuePolicy.js';
 
+/**
+ * Bid-price control with time- and capacity-dependent bid prices from the dynamic-programming
+ * decomposition (`dpDecomposition`): at each planning time, the DLP with the units left and the expected
+ * remaining demand prices every leg's partner legs at its duals, one DP per leg runs over the remaining
+ * periods, and the leg value tables become `dynamic-bid-prices` controls: a request for j in period t is
+ * accepted iff every leg has a unit left and its value ≥ Σ_{i ∈ j} [v_{i,t+1}(x_i) − v_{i,t+1}(x_i − 1)]
+ * (ties accepted, as the leg DPs are indifferent there). Needs the network (one-request-per-period)
+ * process.
+ *
+ * Reference: Talluri & van Ryzin (2004), §3.4.3; Topaloglu (2009).
+ * @example
+ * import { dpDecompositionPolicy } from 'yieldcraft/simulate';
+ * dpDecompositionPolicy().name; // => 'DP decomposition (DLP duals)'
+ */
 export function dpDecompositionPolicy(options: { readonly solver?: LpSolverName } = {}): Policy {
+  object(options, 'options');
   return {
     name: 'DP decomposition (DLP duals)',
-    tieRule: 'fare = Σ capacity-dependent bid prices: accepted (as the leg DPs do)',
-    async plan(process: NetworkBookingProcess, state: BookingState): Promise<BookingRule> {
+    tieRule: 'value = Σ capacity-dependent bid prices: accepted (as the leg DPs do)',
+    spec: { kind: 'dp-decomposition', options: options.solver ? { solver: options.solver } : {} },
+    async plan(ctx) {
+      const process = networkProcessOf(ctx, 'the DP decomposition policy');
       const dp = await dpDecomposition(process, {
-        startPeriod: state.period,
-        capacity: state.remaining,
+        startPeriod: ctx.period,
+        capacity: remainingUnits(ctx),
         ...(options.solver ? { solver: options.solver } : {}),
       });
-      if (dp.status !== 'ok') throw new Error(`DP decomposition policy: ${dp.message}`);
-      return (j, s) => dp.accept(j, s.period, s.remaining);
+      if (dp.status !== 'ok') throw new YieldInputError('invalid', 'policy', `DP decomposition policy: the LP solver failed at period ${ctx.period} (${dp.message})`);
+      return legValueControls(ctx, dp);
     },
   };
 }

@@ -1,47 +1,35 @@
-/**
- * Bid-price control with randomized-LP bid prices (Talluri & van Ryzin 1999), re-computed at each
- * planning time: the DLP duals averaged over `samples` demand vectors drawn for the remaining horizon
- * (each product's remaining demand Poisson with mean D_j(t) = Σ_{s ≥ t} p_{s,j}, the limit of its sum of
- * rare Bernoulli arrivals), capacities as left; accept a request for j iff every resource it uses has a
- * unit left and f_j ≥ Σ_{i ∈ j} π_i.
- *
- * Tie rule: a fare equal to the sum of the averaged bid prices (to 1e-9 relative) is accepted; averaged
- * duals rarely tie exactly.
- *
- * The sampling seed of a plan is `deriveSeed(seed, period)`, so a plan depends only on the state (as the
- * simulator requires) and the same seed gives the same policy.
- *
- * Reference: Talluri & van Ryzin (1999), Transportation Science 33(2):207–216; Topaloglu (2009) (the
- * `rlp` benchmark policy).
- * @example
- * import { rlpBidPricePolicy } from 'yieldcraft/simulate';
- * const policy = rlpBidPricePolicy({ samples: 30, seed: 1 });
- */
-import { finite, positiveInteger } from '../../internal/validate.js';
+import { finite, object, positiveInteger } from '../../internal/validate.js';
+import { YieldInputError } from '../../model/errors.js';
 import { deriveSeed } from '../../internal/rng.js';
 import type { LpSolverName } from '../../optimize/lp/types.js';
-import { compileNetwork } from '../../optimize/network/networkInput.js';
 import { rlp } from '../../optimize/network/rlp.js';
-import { remainingNetwork, type NetworkBookingProcess } from '../../optimize/network/topalogluModel.js';
-import type { BookingRule, BookingState, Policy } from '../policy.js';
-import { bidPriceRule } from './bidPriceRule.js';
+import { bidPriceControls } from '../../control/bidPriceControls.js';
+import type { Policy } from '../policy.js';
 
+/** Defaults of {@link rlpBidPricePolicy}. */
 export const RLP_POLICY_DEFAULTS = { samples: 30, seed: 1999 } as const;
 
-export function rlpBidPricePolicy(
-  options: { readonly samples?: number; readonly seed?: number; readonly solver?: LpSolverName } = {},
-): Policy {
+/**
+ * Bid-price control with randomized-LP bid prices (Talluri & van Ryzin 1999): at each planning time,
+ * average the DLP duals over `samples` draws of the remaining demand (Poisson with the expected
+ * remaining requests), seeded by (seed, period) so the plan is a pure function of the state. Ties are
+ * accepted (value ≥ Σ π): the averaged duals carry no allocation to split a tie with.
+ * @example
+ * import { rlpBidPricePolicy } from 'yieldcraft/simulate';
+ * rlpBidPricePolicy({ samples: 30, seed: 1 }).name; // => 'RLP bid prices (30 samples)'
+ */
+export function rlpBidPricePolicy(options: { readonly samples?: number; readonly seed?: number; readonly solver?: LpSolverName } = {}): Policy {
+  object(options, 'options');
   const samples = positiveInteger(options.samples ?? RLP_POLICY_DEFAULTS.samples, 'options.samples');
   const seed = finite(options.seed ?? RLP_POLICY_DEFAULTS.seed, 'options.seed');
   return {
     name: `RLP bid prices (${samples} samples)`,
-    tieRule: 'fare = Σ bid prices: accepted (fare ≥ Σ π)',
-    async plan(process: NetworkBookingProcess, state: BookingState): Promise<BookingRule> {
-      const network = remainingNetwork(process, state.period, state.remaining, 'poisson');
-      const r = await rlp(network, { samples, seed: deriveSeed(seed, state.period), ...(options.solver ? { solver: options.solver } : {}) });
-      if (r.status !== 'optimal') throw new Error(`RLP bid-price policy: ${r.message}`);
-      const net = compileNetwork(network);
-      return bidPriceRule(net, r.bidPriceArray, new Float64Array(network.products.length), state.sold, 'accept');
+    tieRule: 'value = Σ bid prices: accepted (value ≥ Σ π)',
+    spec: { kind: 'rlp', options: { samples, seed, ...(options.solver ? { solver: options.solver } : {}) } },
+    async plan(ctx) {
+      const r = await rlp(ctx.remainingNetwork('poisson'), { samples, seed: deriveSeed(seed, ctx.period), ...(options.solver ? { solver: options.solver } : {}) });
+      if (r.status !== 'optimal') throw new YieldInputError('invalid', 'policy', `RLP bid-price policy: the LP solver failed at period ${ctx.period} (${r.message})`);
+      return bidPriceControls(ctx.controlsNetwork(), r.bidPrices, { ties: 'accept' });
     },
   };
 }
