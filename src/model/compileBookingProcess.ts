@@ -38,7 +38,14 @@ export function compileBookingProcess(process: NetworkBookingProcess): CompiledP
   const net = compileNetwork(process.network, 'process.network');
   const nR = net.resourceIds.length;
   const nP = net.productIds.length;
-  const capacity = Int32Array.from(net.capacity);
+  const capacity = new Int32Array(nR);
+  for (let i = 0; i < nR; i++) {
+    const c = net.capacity[i]!;
+    // a booking process sells whole units (the leg DPs index states by units left)
+    if (!Number.isInteger(c) || c > 2 ** 31 - 1)
+      fail(`process.network.resources[${i}].capacity`, `must be a whole number of units for a booking process, got ${c}`);
+    capacity[i] = c;
+  }
   // resourceProducts lists each leg's products in increasing order, so a product's slot on a leg is
   // the number of earlier products on that leg: one pass in product order.
   const slotInLeg = new Int32Array(net.productResources.length);

@@ -2,22 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileBookingProcess, startCapacity, bidPriceVector } from '../../src/model/compileBookingProcess.js';
 import { compileNetwork, type NetworkBookingProcess } from '../../src/model/index.js';
-
-const TINY: NetworkBookingProcess = {
-  network: {
-    resources: [
-      { id: '1-0', capacity: 2 },
-      { id: '0-2', capacity: 1 },
-    ],
-    products: [
-      { id: '1-0-0', fare: 10, resources: ['1-0'], demand: 0.625 },
-      { id: '0-2-1', fare: 40, resources: ['0-2'], demand: 0.6 },
-      { id: '1-2-0', fare: 35.5, resources: ['0-2', '1-0'], demand: 0.5 },
-    ],
-  },
-  periods: 3,
-  arrivalProbabilities: [0.5, 0, 0.25, 0.125, 0.5, 0.25, 0, 0.1, 0],
-};
+import { TINY } from './fixtures.js';
 
 /** Random processes: 1–4 resources, 0–6 products each using a non-empty set of distinct resources. */
 const processes = fc
@@ -55,7 +40,7 @@ describe('compileBookingProcess(process)', () => {
   });
   it("places each product at its slot in its legs' product lists (by hand: 1-2-0 is 2nd on 1-0, 2nd on 0-2)", () => {
     const cp = compileBookingProcess(TINY);
-    // products on 1-0: [1-0-0, 1-2-0]; on 0-2: [0-2-1, 1-2-0]. 1-2-0 lists 0-2 first, then 1-0.
+    // products on 1-0: [1-0-0, 1-2-0]; on 0-2: [0-2-1, 1-2-0]; product order 1-0-0 (1-0), 0-2-1 (0-2), 1-2-0 (1-0, 0-2)
     expect(Array.from(cp.slotInLeg)).toEqual([0, 0, 1, 1]);
   });
   it('slotInLeg inverts the by-resource lists on random networks', () => {
@@ -80,6 +65,8 @@ describe('compileBookingProcess(process)', () => {
   });
   it('rejects a bad process with a YieldInputError naming the field', () => {
     expect(() => compileBookingProcess({ ...TINY, periods: 2 })).toThrowError(/process.arrivalProbabilities: must hold/);
+    const fractional = { ...TINY, network: { ...TINY.network, resources: [{ id: '1-0', capacity: 1.5 }, TINY.network.resources[1]!] } };
+    expect(() => compileBookingProcess(fractional)).toThrowError(expect.objectContaining({ path: 'process.network.resources[0].capacity' }));
   });
   it('startCapacity and bidPriceVector validate per resource, by id or in network order', () => {
     const cp = compileBookingProcess(TINY);

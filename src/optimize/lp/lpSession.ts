@@ -23,6 +23,7 @@ import { fail } from '../../internal/validate.js';
 import { normalizeLp, type NormalizedLp } from './normalizeLp.js';
 import { loadHighs, notOptimal, solveLoaded, toHighsModel } from './highsAdapter.js';
 import { solveWithJsLpSolver } from './jsLpSolverAdapter.js';
+import { highsOptimal } from './highsOptimal.js';
 import { SOLVE_LP_DEFAULTS, type LpModel, type LpSolution, type LpSolverName, type NumberArray, type SolveLpOptions } from './types.js';
 
 export interface LpSession {
@@ -124,18 +125,7 @@ export async function openLpSession(model: LpModel, options: SolveLpOptions = {}
         const s = hm.getSolution();
         let objective = 0;
         for (let j = 0; j < lp.n; j++) objective += lp.cost[j]! * s.colValue[j]!;
-        for (let i = 0; i < s.rowDual.length; i++) if (s.rowDual[i] === 0) s.rowDual[i] = 0;
-        for (let j = 0; j < s.colDual.length; j++) if (s.colDual[j] === 0) s.colDual[j] = 0;
-        return {
-          status: 'optimal',
-          solver: 'highs',
-          objective,
-          primal: s.colValue,
-          duals: s.rowDual,
-          reducedCosts: s.colDual,
-          activities: s.rowValue,
-          timings: { buildMs: 0, solveMs, extractMs: performance.now() - t1, loadMs: 0 },
-        };
+        return highsOptimal(s, objective, { buildMs: 0, solveMs, extractMs: performance.now() - t1, loadMs: 0 });
       }
       // anything else: let the one-shot path classify it (it separates infeasible from unbounded)
       const r = solveLoaded(h!, lp, 0, 0);

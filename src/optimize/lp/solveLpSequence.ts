@@ -29,6 +29,7 @@ import { fail } from '../../internal/validate.js';
 import { normalizeLp, type NormalizedLp } from './normalizeLp.js';
 import { loadHighs, notOptimal, toHighsModel } from './highsAdapter.js';
 import { solveLp } from './solveLp.js';
+import { highsOptimal } from './highsOptimal.js';
 import { SOLVE_LP_DEFAULTS, type IndexArray, type LpModel, type LpSolution, type NumberArray, type SolveLpOptions } from './types.js';
 
 export interface LpObjective {
@@ -99,16 +100,7 @@ async function sequenceWithHighs(lp: NormalizedLp, objectives: readonly LpObject
         const s = model.getSolution();
         let objective = 0;
         for (let q = 0; q < o.indices.length; q++) objective += o.values[q]! * s.colValue[o.indices[q]!]!;
-        out.push({
-          status: 'optimal',
-          solver: 'highs',
-          objective,
-          primal: s.colValue,
-          duals: s.rowDual,
-          reducedCosts: s.colDual,
-          activities: s.rowValue,
-          timings: { ...timings, extractMs: performance.now() - t2 },
-        });
+        out.push(highsOptimal(s, objective, { ...timings, extractMs: performance.now() - t2 }));
       } else if (status === h.constants.modelStatus.infeasible) {
         out.push(notOptimal('infeasible', here, 'the constraints admit no solution', timings));
       } else if (status === h.constants.modelStatus.unbounded) {
