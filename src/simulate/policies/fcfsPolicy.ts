@@ -1,4 +1,4 @@
-import { bidPriceControls } from '../../control/bidPriceControls.js';
+import { bidPriceControls, type BidPriceControls } from '../../control/bidPriceControls.js';
 import type { Policy } from '../policy.js';
 
 /**
@@ -10,13 +10,20 @@ import type { Policy } from '../policy.js';
  * fcfsPolicy().name; // => 'first come, first served'
  */
 export function fcfsPolicy(): Policy {
+  // the plan does not depend on the state: built once per process
+  const cache = new WeakMap<object, BidPriceControls>();
   return {
     name: 'first come, first served',
     tieRule: 'no bid prices (all 0): every request with units left is accepted',
     spec: { kind: 'fcfs' },
     plan(ctx) {
-      const network = ctx.controlsNetwork();
-      return bidPriceControls(network, Object.fromEntries(network.resources.map((r) => [r.id, 0])), { ties: 'accept' });
+      let c = cache.get(ctx.process);
+      if (!c) {
+        const network = ctx.controlsNetwork();
+        c = bidPriceControls(network, Object.fromEntries(network.resources.map((r) => [r.id, 0])), { ties: 'accept' });
+        cache.set(ctx.process, c);
+      }
+      return c;
     },
   };
 }
