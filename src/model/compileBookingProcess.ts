@@ -1,4 +1,4 @@
-import { fail, nonNegative, nonNegativeInteger } from '../internal/validate.js';
+import { fail, nonNegative, nonNegativeInteger, object } from '../internal/validate.js';
 import { validateBookingProcess, type NetworkBookingProcess } from './bookingProcess.js';
 import { compileNetwork, type CompiledNetwork } from './compileNetwork.js';
 
@@ -66,23 +66,28 @@ export function startCapacity(cp: CompiledProcess, capacity: ArrayLike<number> |
   return out;
 }
 
-/** Bid prices given as a record by id or an array in network order → Float64Array (validated ≥ 0). @internal */
+/**
+ * Bid prices (one per resource) given as a record by resource id or an array in network order →
+ * Float64Array in network order, each validated ≥ 0 and finite; a YieldInputError names
+ * `${path}.id` / `${path}[i]` for a missing, unknown or bad price. @internal
+ */
 export function bidPriceVector(
-  cp: CompiledProcess,
+  net: CompiledNetwork,
   prices: Readonly<Record<string, number>> | ArrayLike<number>,
   path: string,
 ): Float64Array {
-  const out = new Float64Array(cp.nR);
-  const ids = cp.net.resourceIds;
+  const ids = net.resourceIds;
+  const n = ids.length;
+  const out = new Float64Array(n);
   if (typeof (prices as ArrayLike<number>).length === 'number') {
     const a = prices as ArrayLike<number>;
-    if (a.length !== cp.nR) fail(path, `must hold one bid price per resource (${cp.nR}), got ${a.length}`, 'inconsistent');
-    for (let i = 0; i < cp.nR; i++) out[i] = nonNegative(a[i], `${path}[${i}]`);
+    if (a.length !== n) fail(path, `must hold one bid price per resource (${n}), got ${a.length}`, 'inconsistent');
+    for (let i = 0; i < n; i++) out[i] = nonNegative(a[i], `${path}[${i}]`);
     return out;
   }
-  const rec = prices as Readonly<Record<string, number>>;
+  const rec = object(prices, path) as Readonly<Record<string, number>>;
   for (const key of Object.keys(rec))
-    if (!cp.net.resourceIndex.has(key)) fail(`${path}.${key}`, `unknown resource id ${JSON.stringify(key)}`, 'unknown-reference');
+    if (!net.resourceIndex.has(key)) fail(`${path}.${key}`, `unknown resource id ${JSON.stringify(key)}`, 'unknown-reference');
   ids.forEach((id, i) => {
     if (!(id in rec)) fail(`${path}.${id}`, 'missing bid price', 'inconsistent');
     out[i] = nonNegative(rec[id], `${path}.${id}`);

@@ -74,9 +74,9 @@ describe('compileBookingProcess(process)', () => {
     expect(Array.from(startCapacity(cp, [1, 0]))).toEqual([1, 0]);
     expect(() => startCapacity(cp, [1])).toThrowError(/options.capacity/);
     expect(() => startCapacity(cp, [1, 0.5])).toThrowError(/options.capacity\[1\]/);
-    expect(Array.from(bidPriceVector(cp, { '0-2': 7, '1-0': 3 }, 'bidPrices'))).toEqual([3, 7]);
-    expect(() => bidPriceVector(cp, { '1-0': 3 }, 'bidPrices')).toThrowError(/bidPrices.0-2: missing bid price/);
-    expect(() => bidPriceVector(cp, { '1-0': 3, '0-2': 1, X: 1 }, 'bidPrices')).toThrowError(/bidPrices.X: unknown resource/);
-    expect(() => bidPriceVector(cp, [3, -1], 'bidPrices')).toThrowError(/bidPrices\[1\]/);
+    expect(Array.from(bidPriceVector(cp.net, { '0-2': 7, '1-0': 3 }, 'bidPrices'))).toEqual([3, 7]);
+    expect(() => bidPriceVector(cp.net, { '1-0': 3 }, 'bidPrices')).toThrowError(/bidPrices.0-2: missing bid price/);
+    expect(() => bidPriceVector(cp.net, { '1-0': 3, '0-2': 1, X: 1 }, 'bidPrices')).toThrowError(/bidPrices.X: unknown resource/);
+    expect(() => bidPriceVector(cp.net, [3, -1], 'bidPrices')).toThrowError(/bidPrices\[1\]/);
   });
 });

@@ -53,7 +53,8 @@ import { emsrB } from '../singleResource/emsrB.js';
 import { bookingLimits } from '../singleResource/bookingLimits.js';
 import type { EmsrRounding } from '../singleResource/emsrOptions.js';
 import type { LpSolverName } from '../lp/types.js';
-import { compileNetwork, type CompiledNetwork } from '../../model/compileNetwork.js';
+import { compileNetwork } from '../../model/compileNetwork.js';
+import { bidPriceVector } from '../../model/compileBookingProcess.js';
 import { dlp } from './dlp.js';
 
 export const DAVN_DEFAULTS = { virtualClasses: 10, rounding: 'none' } as const;
@@ -125,7 +126,7 @@ export async function davn(network: Network, options: DavnOptions = {}): Promise
     const lp = await dlp(network, options.solver === undefined ? {} : { solver: options.solver });
     if (lp.status !== 'optimal') return { status: 'solver-failed', message: lp.message };
     pi = lp.bidPriceArray;
-  } else pi = priceVector(net, options.bidPrices);
+  } else pi = bidPriceVector(net, options.bidPrices, 'options.bidPrices');
   for (let i = 0; i < net.capacity.length; i++)
     if (!Number.isInteger(net.capacity[i]!)) fail(`network.resources[${i}].capacity`, `must be a whole number for nested booking limits, got ${net.capacity[i]}`);
 
@@ -206,29 +207,6 @@ export async function davn(network: Network, options: DavnOptions = {}): Promise
       return true;
     },
   };
-}
-
-function priceVector(net: CompiledNetwork, prices: Readonly<Record<string, number>> | ArrayLike<number>): Float64Array {
-  const n = net.resourceIds.length;
-  const out = new Float64Array(n);
-  const check = (v: unknown, path: string): number => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(path, `must be a finite number ≥ 0, got ${String(v)}`);
-    return v;
-  };
-  if (typeof (prices as ArrayLike<number>).length === 'number') {
-    const a = prices as ArrayLike<number>;
-    if (a.length !== n) fail('options.bidPrices', `must hold one bid price per resource (${n}), got ${a.length}`, 'inconsistent');
-    for (let i = 0; i < n; i++) out[i] = check(a[i], `options.bidPrices[${i}]`);
-    return out;
-  }
-  const rec = prices as Readonly<Record<string, number>>;
-  for (const key of Object.keys(rec))
-    if (!net.resourceIndex.has(key)) fail(`options.bidPrices.${key}`, `unknown resource id ${JSON.stringify(key)}`, 'unknown-reference');
-  net.resourceIds.forEach((id, i) => {
-    if (!(id in rec)) fail(`options.bidPrices.${id}`, 'missing bid price', 'inconsistent');
-    out[i] = check(rec[id], `options.bidPrices.${id}`);
-  });
-  return out;
 }
 
 /**

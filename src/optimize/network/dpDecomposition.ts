@@ -82,7 +82,7 @@ export async function dpDecomposition(
     if (lp.status !== 'optimal') return { status: 'solver-failed', message: lp.message };
     prices = lp.bidPrices;
   }
-  const pi = bidPriceVector(cp, prices, 'options.bidPrices');
+  const pi = bidPriceVector(cp.net, prices, 'options.bidPrices');
   return dpDecompositionFromPrices(process, cp, start, capacity, pi);
 }
 

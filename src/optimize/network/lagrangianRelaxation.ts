@@ -203,7 +203,7 @@ function initialiseMultipliers(cp: CompiledProcess, start: number, lam: Float64A
     }
     return;
   }
-  const pi = o.initialBidPrices === undefined ? undefined : bidPriceVector(cp, o.initialBidPrices, 'options.initialBidPrices');
+  const pi = o.initialBidPrices === undefined ? undefined : bidPriceVector(cp.net, o.initialBidPrices, 'options.initialBidPrices');
   for (let j = 0; j < cp.nP; j++) {
     const a = cp.net.productStart[j]!;
     const b = cp.net.productStart[j + 1]!;
