@@ -30,7 +30,7 @@ describe('domain indexes keep internal helpers out of the public API', () => {
     for (const name of ['compileBookingProcess', 'demandMean', 'startCapacity', 'bidPriceVector']) expect(model).not.toHaveProperty(name);
   });
   it('control exports bid-price controls and deciders, not the spec compiler or the dispatch helper', () => {
-    for (const name of ['bidPriceControls', 'decideBidPrice', 'createBidPriceDecider', 'networkBookingState', 'recordNetworkSale'])
+    for (const name of ['bidPriceControls', 'decideBidPrice', 'createBidPriceDecider', 'networkBookingState', 'decide', 'recordSale', 'recordCancellation', 'recordNoShow'])
       expect(control).toHaveProperty(name);
     for (const name of ['compileBidPriceSpec', 'decideNetwork']) expect(control).not.toHaveProperty(name);
   });
