@@ -348,7 +348,7 @@ export function occupancyEngine(
 ): { engine: Engine; capacity: ResolvedCapacity; known: ReturnType<typeof prepareRecords> } {
   const known = historyAsOf(recs, fromEpochDay(asOfDay));
   const p = prepareRecords(known);
-  const capacity = resolveCapacity(o.capacity, known, asOfDay);
+  const capacity = resolveCapacity(o.capacity, p, asOfDay);
   const engine = new Engine(p, asOfDay, o.horizon, o.by, {
     window: o.window,
     warmupDays: o.warmupDays,

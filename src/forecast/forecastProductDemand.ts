@@ -154,7 +154,7 @@ export function forecastProductDemand(records: readonly BookingRecord[], options
   const asOf = fromEpochDay(D);
   const known = historyAsOf(selectProperty(records, o.property as string | undefined, { mix: o.mixProperties === true }), asOf);
   const p = prepareRecords(known);
-  const cap = resolveCapacity(o.capacity, known, D);
+  const cap = resolveCapacity(o.capacity, p, D);
   // comparable arrival nights lie in [D − 7·(W + ⌈H/7⌉ + 1), D − 1]
   const span = 7 * (W + Math.ceil(H / 7) + 1);
   const from = D - span;
@@ -253,7 +253,7 @@ export function forecastProductDemand(records: readonly BookingRecord[], options
         v /= n - 1;
         if (cens > 0 && how !== 'none') {
           const obs = nights.map((m, i) => ({ value: xs[i]!, censored: soldOut[m - from] === 1 }));
-          const u = how === 'em' ? emUnconstrain(obs, { tolerance: 1e-8, maxIterations: 500 }) : projectionDetruncation(obs, { tolerance: 1e-8, maxIterations: 500 });
+          const u = how === 'em' ? emUnconstrain(obs, { tolerance: 1e-6, maxIterations: 200 }) : projectionDetruncation(obs, { tolerance: 1e-6, maxIterations: 200 });
           if (u.status !== 'not-identifiable' && u.mean > mean) {
             mean = u.mean;
             v = u.sd * u.sd;

@@ -13,7 +13,7 @@
  * are where the capacity shows; this estimator reads capacity off those nights (none are needed to
  * compute it, but without a sold-out night it understates).
  *
- * @param records - booking records of one property (see `selectProperty`)
+ * @param records - booking records of one property (see `selectProperty`), or a `bookingTable` of them
  * @param options.asOf - ISO date D; nothing dated D or later is used
  * @param options.property - keep only this property (errors as `selectProperty`)
  * @param options.lookbackDays - count only the nights D − lookbackDays … D − 1
@@ -31,7 +31,7 @@
  */
 import { fail, object, positiveInteger } from '../internal/validate.js';
 import type { BookingRecord } from './bookingRecord.js';
-import { bookingTable, STATUS_CANCELLED, STATUS_NO_SHOW } from './bookingTable.js';
+import { asBookingTable, STATUS_CANCELLED, STATUS_NO_SHOW, type BookingTable } from './bookingTable.js';
 import { fromEpochDay, parseEpochDay } from './epochDay.js';
 import { selectProperty } from './selectProperty.js';
 
@@ -54,12 +54,16 @@ export interface CapacityEstimate {
   readonly method: 'max-occupied-before-as-of';
 }
 
-export function estimateCapacity(records: readonly BookingRecord[], options: EstimateCapacityOptions): CapacityEstimate {
+export function estimateCapacity(records: readonly BookingRecord[] | BookingTable, options: EstimateCapacityOptions): CapacityEstimate {
   const o = object(options, 'options');
   const D = parseEpochDay(o.asOf);
   if (Number.isNaN(D)) fail('options.asOf', `must be an ISO date YYYY-MM-DD, got ${JSON.stringify(o.asOf)}`);
   const lookback = o.lookbackDays === undefined ? undefined : positiveInteger(o.lookbackDays, 'options.lookbackDays');
-  const t = bookingTable(selectProperty(records, o.property as string | undefined));
+  const t = Array.isArray(records)
+    ? asBookingTable(selectProperty(records as readonly BookingRecord[], o.property as string | undefined))
+    : o.property === undefined
+      ? asBookingTable(records)
+      : fail('options.property', 'cannot select a property from a booking table: pass the records', 'inconsistent');
   let first = Number.isNaN(t.firstNight) ? D : Math.min(t.firstNight, D);
   if (lookback !== undefined) first = Math.max(first, D - lookback);
   const days = D - first;

@@ -4,69 +4,7 @@ import { emUnconstrain } from '../../src/forecast/emUnconstrain.js';
 import { projectionDetruncation } from '../../src/forecast/projectionDetruncation.js';
 import { YieldInputError } from '../../src/model/errors.js';
 
-// ---- An independent censored-normal maximum-likelihood fit, written differently from EM -------------
-// The survival function is integrated numerically (composite Simpson on the density, 1,200 panels over
-// [z, z + 12]) instead of using any series or continued fraction, and the likelihood is maximised by a
-// coarse grid followed by alternating golden-section searches — no EM, no moment formulas.
-function phi(z: number): number {
-  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-}
-function survivalBySimpson(z: number): number {
-  const a = z;
-  const b = z + 12;
-  const m = 1200;
-  const h = (b - a) / m;
-  let s = phi(a) + phi(b);
-  for (let i = 1; i < m; i++) s += (i % 2 ? 4 : 2) * phi(a + i * h);
-  return (s * h) / 3;
-}
-function logLik(obs: { value: number; censored: boolean }[], mu: number, sigma: number): number {
-  let ll = 0;
-  for (const o of obs) {
-    const z = (o.value - mu) / sigma;
-    ll += o.censored ? Math.log(survivalBySimpson(z)) : -0.5 * z * z - Math.log(sigma * Math.sqrt(2 * Math.PI));
-  }
-  return ll;
-}
-function golden(f: (x: number) => number, lo: number, hi: number, iters = 50): number {
-  const g = (Math.sqrt(5) - 1) / 2;
-  let a = lo;
-  let b = hi;
-  let c = b - g * (b - a);
-  let d = a + g * (b - a);
-  let fc = f(c);
-  let fd = f(d);
-  for (let i = 0; i < iters; i++) {
-    if (fc > fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - g * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + g * (b - a);
-      fd = f(d);
-    }
-  }
-  return (a + b) / 2;
-}
-function independentMle(obs: { value: number; censored: boolean }[]): { mu: number; sigma: number } {
-  let best = { mu: 0, sigma: 1, ll: -Infinity };
-  for (let mu = 0; mu <= 40; mu += 1)
-    for (let sigma = 1; sigma <= 15; sigma += 1) {
-      const ll = logLik(obs, mu, sigma);
-      if (ll > best.ll) best = { mu, sigma, ll };
-    }
-  let { mu, sigma } = best;
-  for (let round = 0; round < 25; round++) {
-    mu = golden((m) => logLik(obs, m, sigma), mu - 2, mu + 2);
-    sigma = golden((s) => logLik(obs, mu, s), Math.max(0.05, sigma - 2), sigma + 2);
-  }
-  return { mu, sigma };
-}
+import { independentMle, logLik } from './censoredMle.js';
 
 // Twelve nights of a 20-room block: demand exceeded the 20 rooms on four of them (sold out → censored).
 const soldOut = [

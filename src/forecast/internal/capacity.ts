@@ -5,7 +5,7 @@
  * @internal
  */
 import { fail, join, nonNegative, object } from '../../internal/validate.js';
-import type { BookingRecord } from '../../history/bookingRecord.js';
+import type { BookingTable } from '../../history/bookingTable.js';
 import { estimateCapacity } from '../../history/estimateCapacity.js';
 import { fromEpochDay, parseEpochDay } from '../../history/epochDay.js';
 import { normalCdf, normalPdf } from '../../distributions/normalCdf.js';
@@ -51,8 +51,8 @@ export interface ResolvedCapacity {
   at(n: number): number;
 }
 
-/** Validates a capacity input; estimates it from `records` (one property) as of D when asked. */
-export function resolveCapacity(input: unknown, records: readonly BookingRecord[], D: number, path = 'options.capacity'): ResolvedCapacity {
+/** Validates a capacity input; estimates it from the booking table (one property) as of D when asked. */
+export function resolveCapacity(input: unknown, records: BookingTable, D: number, path = 'options.capacity'): ResolvedCapacity {
   const none: ResolvedCapacity = { source: 'none', rooms: null, outOfOrder: new Map(), at: () => Infinity };
   if (input === 'none') return none;
   if (input === undefined || input === 'estimate') {

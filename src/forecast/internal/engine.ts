@@ -11,7 +11,7 @@ import { additiveKernel, advancedKernel, multiplicativeKernel, type PickupEstima
 import type { Prepared } from './records.js';
 import { emUnconstrain } from '../emUnconstrain.js';
 import { projectionDetruncation } from '../projectionDetruncation.js';
-import { inverseMseWeights } from '../combinationWeights.js';
+import { COMBINATION_WEIGHTS_DEFAULTS, inverseMseWeights } from '../combinationWeights.js';
 import type { ResolvedCapacity } from './capacity.js';
 
 export const OCCUPANCY_METHODS = [
@@ -169,8 +169,8 @@ export class Engine {
           if (obs.length < 3) continue;
           const u =
             how === 'em'
-              ? emUnconstrain(obs, { tolerance: 1e-8, maxIterations: 500 })
-              : projectionDetruncation(obs, { tolerance: 1e-8, maxIterations: 500 });
+              ? emUnconstrain(obs, { tolerance: 1e-6, maxIterations: 200 })
+              : projectionDetruncation(obs, { tolerance: 1e-6, maxIterations: 200 });
           if (u.status === 'not-identifiable') continue;
           const v = u.unconstrained[self]!;
           if (Number.isFinite(v) && v > raw[r]!) {
@@ -369,8 +369,16 @@ export function combineMethods(engine: Engine, origins: number, candidates: read
   const M = candidates.length;
   const buckets = AUTO_BUCKETS.filter((b) => b < H);
   const ends = buckets.map((_, i) => Math.min(i + 1 < buckets.length ? buckets[i + 1]! : H, H));
-  const earliest = D - Math.max(...ends) - 7 * (origins - 1);
-  const fitOriginFor = (o: number) => (engine.historyDays(earliest) >= 28 ? earliest : o);
+  // Holt-Winters parameters: fitted once per key, at the earliest inner origin with 28 nights of history
+  // (earlier origins have too little history for Holt-Winters at all), then refiltered to each origin
+  let fitAt = Infinity;
+  ends.forEach((b1) => {
+    for (let j = 0; j < origins; j++) {
+      const o = D - b1 - 7 * j;
+      if (engine.historyDays(o) >= 28 && o < fitAt) fitAt = o;
+    }
+  });
+  const fitOriginFor = (o: number) => (o >= fitAt ? fitAt : o);
   const out: Combination[][] = Array.from({ length: K }, () => []);
   const mu = new Float64Array(K * M);
   buckets.forEach((b0, bi) => {
@@ -413,7 +421,7 @@ export function combineMethods(engine: Engine, origins: number, candidates: read
     }
     for (let k = 0; k < K; k++) {
       const w = new Float64Array(M);
-      const ok = inverseMseWeights(err[k]!, M, P, 0.5, w);
+      const ok = inverseMseWeights(err[k]!, M, P, COMBINATION_WEIGHTS_DEFAULTS.minCoverage, COMBINATION_WEIGHTS_DEFAULTS.maxRatio, w);
       let se = 0;
       let cnt = 0;
       if (ok)
