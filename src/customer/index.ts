@@ -29,3 +29,4 @@ export {
 } from './customerValue.js';
 export * from './customerValueBacktest.js';
 export * from './customerMix.js';
+export * from './valueAtRisk.js';

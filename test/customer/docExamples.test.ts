@@ -4,8 +4,11 @@ import {
   customerMix,
   customerValue,
   customerValueBacktest,
+  createValueBreakdown,
   readHotelCustomersCsv,
+  requestValue,
   segmentProfitability,
+  valueAtRiskTable,
 } from '../../src/customer/index.js';
 
 describe('doc examples of yieldcraft/customer', () => {
@@ -71,5 +74,12 @@ describe('doc examples of yieldcraft/customer', () => {
     });
     expect(mix.segments.map((s) => [s.segment, s.optimiser.roomNights, s.optimiser.contribution, s.actual.roomNights,
       s.actual.contribution])).toEqual([['Corporate', 3, 300, 0, 0], ['Groups', 4, 240, 10, 350]]);
+  });
+
+  it('valueAtRiskTable / requestValue', () => {
+    const table = valueAtRiskTable({ accounts: { 'company:40': 5000 } }, { refusalLossShare: 0.1 });
+    const b = createValueBreakdown();
+    expect(requestValue(table, { product: 'x', quantity: 2, account: 'company:40' }, 180, b)).toBe(430);
+    expect(b).toEqual({ value: 430, contributionNow: 180, valueAtRisk: 250, source: 'account' });
   });
 });
