@@ -21,4 +21,5 @@ export * from './policies/dpDecompositionPolicy.js';
 export * from './policies/lagrangianPolicy.js';
 export * from './policies/davnPolicy.js';
 export * from './policies/emsrbPerNightPolicy.js';
+export * from './policies/dynamicPricingPolicy.js';
 export * from './hotelBookingProcess.js';
