@@ -6,7 +6,7 @@
  *
  * - `reoptimizeSchedule(horizon, times)`: the periods (0-based, from the start of the horizon) at which to
  *   re-solve: t_k = ⌊k · horizon / times⌋, k = 0..times−1 (so t_0 = 0, and 5 times over 200 periods give
- *   0, 40, 80, 120, 160).
+ *   0, 40, 80, 120, 160); more times than periods means every period once.
  * - `reoptimizeDlp(network, { sold, remainingDemand })`: the DLP over remaining capacity c_i − sold_i and
  *   remaining expected demand, compiled straight into bid-price controls (with the new allocation, so
  *   that the 'allocation' tie rule follows the re-solved LP).
@@ -16,19 +16,21 @@
  * reoptimizeSchedule(200, 5); // => [0, 40, 80, 120, 160]
  */
 import type { Network } from '../model/index.js';
-import { fail, finite, join, object, positiveInteger } from '../internal/validate.js';
-import { compileNetwork } from '../optimize/network/networkInput.js';
+import { reoptimizationSchedule } from '../model/bookingProcess.js';
+import { prefixError } from '../model/errors.js';
+import { fail, finite, join, object } from '../internal/validate.js';
+import { compileNetwork } from '../model/compileNetwork.js';
 import { solveDlp, type DlpResult } from '../optimize/network/dlp.js';
 import type { LpSolverName } from '../optimize/lp/types.js';
 import { bidPriceControls, type BidPriceControls, type BidPriceTieRule } from './bidPriceControls.js';
 
+/** The re-optimisation periods: `reoptimizationSchedule(horizon, times)` of `yieldcraft/model` (the one schedule function). */
 export function reoptimizeSchedule(horizon: number, times: number): number[] {
-  const T = positiveInteger(horizon, 'horizon');
-  const k = positiveInteger(times, 'times');
-  if (k > T) fail('times', `cannot re-optimise ${k} times in ${T} periods`, 'inconsistent');
-  const out: number[] = [];
-  for (let q = 0; q < k; q++) out.push(Math.floor((q * T) / k));
-  return out;
+  try {
+    return reoptimizationSchedule(horizon, times);
+  } catch (e) {
+    throw prefixError(e, '', {});
+  }
 }
 
 export interface ReoptimizeInput {

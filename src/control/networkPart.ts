@@ -5,7 +5,7 @@
  * @internal
  */
 import type { Network } from '../model/index.js';
-import { compileNetwork } from '../optimize/network/networkInput.js';
+import { compileNetwork } from '../model/compileNetwork.js';
 import { COMPILED } from './controls.js';
 
 /** The typed tables of a network family, read by `decide` and the state operations. */

@@ -7,7 +7,7 @@ import type { Network } from '../model/index.js';
 import type { NetworkBookingProcess } from '../model/bookingProcess.js';
 import { validateBookingProcess, expectedArrivals } from '../model/bookingProcess.js';
 import type { Rng } from '../distributions/types.js';
-import { compileNetwork, type CompiledNetwork } from '../optimize/network/networkInput.js';
+import { compileNetwork, type CompiledNetwork } from '../model/compileNetwork.js';
 import { fail } from '../internal/validate.js';
 import { HOTEL_PROCESS_DEFAULTS, validateHotelProcess, type HotelBookingProcess } from './hotelProcess.js';
 

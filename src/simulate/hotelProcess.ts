@@ -1,5 +1,5 @@
 import type { Network } from '../model/index.js';
-import { compileNetwork } from '../optimize/network/networkInput.js';
+import { compileNetwork } from '../model/compileNetwork.js';
 import { array, fail, finite, join, nonEmptyArray, nonNegative, nonNegativeInteger, object, positiveInteger, probability } from '../internal/validate.js';
 
 /**

@@ -28,10 +28,11 @@
  * await perfectHindsight(process, Int32Array.from([0, 1])); // => 100
  */
 import { fail } from '../internal/validate.js';
-import { compileNetwork } from '../optimize/network/networkInput.js';
+import { YieldInputError } from '../model/errors.js';
+import { compileNetwork } from '../model/compileNetwork.js';
 import { openDlpSession } from '../optimize/network/dlp.js';
 import type { LpSolverName } from '../optimize/lp/types.js';
-import { validateBookingProcess, type NetworkBookingProcess } from '../optimize/network/topalogluModel.js';
+import { validateBookingProcess, type NetworkBookingProcess } from '../model/bookingProcess.js';
 import { realisedDemand } from './sampleTrajectories.js';
 
 export async function perfectHindsight(
@@ -63,7 +64,7 @@ export async function perfectHindsightBounds(
       if (!Number.isInteger(traj[t]) || traj[t]! < -1 || traj[t]! >= nP)
         fail(`trajectories[${k}][${t}]`, `must be a product index 0 … ${nP - 1} or −1, got ${traj[t]}`);
     const r = await session.solve({ demand: realisedDemand(traj, nP) });
-    if (r.status !== 'optimal') throw new Error(`perfect hindsight: the LP solver failed: ${r.message}`);
+    if (r.status !== 'optimal') throw new YieldInputError('invalid', `trajectories[${k}]`, `the perfect-hindsight LP could not be solved (${r.message})`);
     out[k] = r.objective;
   }
   } finally {

@@ -1,3 +1,11 @@
+import { fail, finite, object, positiveInteger } from '../internal/validate.js';
+import { deriveSeed, mulberry32 } from '../internal/rng.js';
+import type { NetworkBookingProcess } from '../model/bookingProcess.js';
+import { compileProcess } from './compileProcess.js';
+
+/** Defaults of {@link sampleTrajectories}. */
+export const TRAJECTORY_DEFAULTS = { seed: 2009 } as const;
+
 /**
  * Demand trajectories of a network booking process: in each period at most one request, for product j
  * with probability p_{t,j} (Topaloglu 2009's model; see `NetworkBookingProcess`). A trajectory is an
@@ -18,49 +26,33 @@
  *   products: [{ id: 'P', fare: 10, resources: ['L'], demand: 1 }] }, periods: 3, arrivalProbabilities: [1, 0, 1] };
  * sampleTrajectories(process, { count: 1 })[0]; // => Int32Array [0, -1, 0]
  */
-import { finite, positiveInteger } from '../internal/validate.js';
-import { deriveSeed, mulberry32 } from '../internal/rng.js';
-import { validateBookingProcess, type NetworkBookingProcess } from '../optimize/network/topalogluModel.js';
-
-export const TRAJECTORY_DEFAULTS = { seed: 2009 } as const;
-
 export function sampleTrajectories(
   process: NetworkBookingProcess,
   options: { readonly count: number; readonly seed?: number },
 ): Int32Array[] {
-  validateBookingProcess(process);
+  object(options, 'options');
+  if ((process as { kind?: unknown } | null)?.kind === 'hotel') fail('process', 'sampleTrajectories lays out one request per period: it takes a network booking process', 'inconsistent');
+  const sp = compileProcess(process);
   const count = positiveInteger(options.count, 'options.count');
+  if (count > 1_000_000) fail('options.count', `at most 1,000,000 trajectories, got ${count}`);
   const seed = finite(options.seed ?? TRAJECTORY_DEFAULTS.seed, 'options.seed');
-  const T = process.periods;
-  const nP = process.network.products.length;
-  const cum = new Float64Array(T * nP);
-  const p = process.arrivalProbabilities;
-  for (let t = 0; t < T; t++) {
-    let s = 0;
-    for (let j = 0; j < nP; j++) cum[t * nP + j] = s += p[t * nP + j]!;
-  }
   const out: Int32Array[] = [];
   for (let k = 0; k < count; k++) {
-    const rng = mulberry32(deriveSeed(seed, k));
-    const traj = new Int32Array(T);
-    for (let t = 0; t < T; t++) {
-      const u = rng();
-      const row = t * nP;
-      let req = -1;
-      for (let j = 0; j < nP; j++) {
-        if (u < cum[row + j]! && p[row + j]! > 0) {
-          req = j;
-          break;
-        }
-      }
-      traj[t] = req;
-    }
+    // the simulator's own sampler (one uniform per period), laid out one entry per period
+    const t = sp.sample(mulberry32(deriveSeed(seed, k)));
+    const traj = new Int32Array(sp.periods).fill(-1);
+    for (let r = 0; r < t.n; r++) traj[t.time[r]!] = t.product[r]!;
     out.push(traj);
   }
   return out;
 }
 
-/** Number of requests per product in a trajectory (the realised demand). */
+/**
+ * Number of requests per product in a trajectory (the realised demand).
+ * @example
+ * import { realisedDemand } from 'yieldcraft/simulate';
+ * realisedDemand(Int32Array.from([0, -1, 1, 0]), 2); // => Float64Array [2, 1]
+ */
 export function realisedDemand(trajectory: Int32Array, products: number): Float64Array {
   const d = new Float64Array(products);
   for (let t = 0; t < trajectory.length; t++) {
