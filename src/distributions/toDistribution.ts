@@ -1,3 +1,10 @@
+import { validateDemand, type Demand } from '../model/demand.js';
+import { empiricalDistribution } from './empiricalDistribution.js';
+import { negativeBinomialDistribution } from './negativeBinomialDistribution.js';
+import { normalDistribution } from './normalDistribution.js';
+import { poissonDistribution } from './poissonDistribution.js';
+import type { DemandDistribution } from './types.js';
+
 /**
  * Turns a plain `Demand` description (see `yieldcraft/model`) into a `DemandDistribution`.
  *
@@ -10,13 +17,6 @@
  * toDistribution({ kind: 'normal', mean: 40, sd: -1 }, 'classes[0].demand');
  * // => throws YieldInputError, path 'classes[0].demand.sd'
  */
-import { validateDemand, type Demand } from '../model/demand.js';
-import { empiricalDistribution } from './empiricalDistribution.js';
-import { negativeBinomialDistribution } from './negativeBinomialDistribution.js';
-import { normalDistribution } from './normalDistribution.js';
-import { poissonDistribution } from './poissonDistribution.js';
-import type { DemandDistribution } from './types.js';
-
 export function toDistribution(demand: Demand, path = 'demand'): DemandDistribution {
   const d = validateDemand(demand, path);
   switch (d.kind) {
