@@ -4,65 +4,23 @@ import {
   deriveSeed,
   dlpBidPricePolicy,
   dpDecompositionPolicy,
+  emsrbPerNightPolicy,
+  fcfsPolicy,
   lagrangianPolicy,
+  METRIC_NAMES,
   mulberry32,
   perfectHindsight,
   reoptimizationPeriods,
   rlpBidPricePolicy,
   sampleTrajectories,
   simulatePolicies,
-  type BookingState,
   type Policy,
 } from '../../src/simulate/index.js';
-import { playTrajectory } from '../../src/simulate/simulatePolicies.js';
-import { compileBookingProcess } from '../../src/optimize/network/topalogluCompiled.js';
-import type { NetworkBookingProcess } from '../../src/optimize/network/topalogluModel.js';
+import { bidPriceControls } from '../../src/control/index.js';
+import type { NetworkBookingProcess } from '../../src/model/bookingProcess.js';
 import { tinyProcess } from './tinyNetworks.js';
+import { fixedBidPrices, hubProcess, numbers, rejectionPath, withoutTimes } from './helpers.js';
 import { HAS_TOPALOGLU_DATA, MISSING_DATA_MESSAGE, readTopalogluInstance } from './topalogluData.js';
-
-/** A hub network: legs 1→0, 0→2, 0→3; locals and connections; 60 periods. */
-function hubProcess(): NetworkBookingProcess {
-  const products = [
-    { id: '1-0', fare: 100, resources: ['1-0'] },
-    { id: '0-2', fare: 120, resources: ['0-2'] },
-    { id: '0-3', fare: 90, resources: ['0-3'] },
-    { id: '1-2', fare: 180, resources: ['1-0', '0-2'] },
-    { id: '1-3', fare: 150, resources: ['1-0', '0-3'] },
-    { id: '1-2-hi', fare: 400, resources: ['1-0', '0-2'] },
-  ];
-  const T = 60;
-  const p: number[] = [];
-  for (let t = 0; t < T; t++) {
-    const late = t >= T / 2 ? 1 : 0; // high fares arrive late
-    p.push(0.15, 0.12, 0.1, 0.15, 0.12, 0.08 * late);
-  }
-  const nP = products.length;
-  const demand = products.map((_, j) => p.filter((_, k) => k % nP === j).reduce((a, b) => a + b, 0));
-  return {
-    network: {
-      resources: [
-        { id: '1-0', capacity: 8 },
-        { id: '0-2', capacity: 6 },
-        { id: '0-3', capacity: 5 },
-      ],
-      products: products.map((q, j) => ({ ...q, demand: demand[j]! })),
-    },
-    periods: T,
-    arrivalProbabilities: p,
-  };
-}
-
-/** Wraps a decision into a policy that records every request it is asked about. */
-function recording(accept: boolean, log: number[]): Policy {
-  return {
-    name: accept ? 'accept all' : 'reject all',
-    tieRule: 'n/a',
-    plan: () => (j: number, s: BookingState) => {
-      log.push(s.period * 1000 + j);
-      return accept;
-    },
-  };
-}
 
 describe('sampleTrajectories(process, { count, seed })', () => {
   it('gives the same trajectories for the same seed, others for another, and trajectory k whatever count is', () => {
@@ -97,91 +55,115 @@ describe('sampleTrajectories(process, { count, seed })', () => {
     expect(Math.abs(n[0]! - 500)).toBeLessThan(4 * Math.sqrt(T * 0.25));
   });
 
-  it('uses the seeded generators of src/internal/rng (one stream per trajectory)', () => {
+  it('uses the seeded generators of src/internal/rng (one stream per trajectory), and the simulator plays the same requests', async () => {
     const p = hubProcess();
     const [t0] = sampleTrajectories(p, { count: 1, seed: 5 });
     const u = mulberry32(deriveSeed(5, 0))();
-    // period 0: cumulative 0.15, 0.27, 0.37, 0.52, 0.64, 0.64 → the product whose interval holds u
     const cum = [0.15, 0.27, 0.37, 0.52, 0.64];
-    const expected = cum.findIndex((c) => u < c);
-    expect(t0![0]).toBe(expected);
+    expect(t0![0]).toBe(cum.findIndex((c) => u < c));
+    // the simulator's trajectory 0 with seed 5 asks for exactly these products in these periods
+    const seen: number[] = new Array(p.periods).fill(-1);
+    await simulatePolicies(p, [fcfsPolicy()], { trajectories: 1, seed: 5, onDecision: (e) => (seen[e.time] = e.request.product as number) });
+    expect(seen).toEqual(Array.from(t0!));
   });
 });
 
-describe('simulatePolicies(process, policies, options)', () => {
+describe('simulatePolicies(process, policies, options) on a network process', () => {
   it('shows every policy the same requests (common random numbers)', async () => {
     const p = hubProcess();
-    const logA: number[] = [];
-    const logB: number[] = [];
-    await simulatePolicies(p, [recording(true, logA), recording(false, logB)], { trajectories: 12, seed: 9 });
-    expect(logA.length).toBeGreaterThan(100);
-    expect(logB).toEqual(logA);
+    const logs: string[][] = [[], []];
+    await simulatePolicies(p, [fcfsPolicy(), fixedBidPrices(() => 1e6)], {
+      trajectories: 12,
+      seed: 9,
+      onDecision: (e) => logs[e.policy]!.push(`${e.trajectory}:${e.time}:${String(e.request.product)}`),
+    });
+    expect(logs[0]!.length).toBeGreaterThan(100);
+    expect(logs[1]).toEqual(logs[0]);
   });
 
-  it('gives the same revenues for the same seed (deterministic), different for another seed', async () => {
+  it('gives the same result for the same seed (deterministic), another for another seed', async () => {
     const p = hubProcess();
-    const run = (seed: number) => simulatePolicies(p, [dlpBidPricePolicy(), dpDecompositionPolicy()], { trajectories: 15, seed });
-    const [a, b, c] = await Promise.all([run(1), run(1), run(2)]);
-    a.policies.forEach((o, q) => expect(Array.from(o.revenues)).toEqual(Array.from(b.policies[q]!.revenues)));
-    expect(Array.from(a.policies[0]!.revenues)).not.toEqual(Array.from(c.policies[0]!.revenues));
+    const run = (seed: number) => simulatePolicies(p, [dlpBidPricePolicy(), dpDecompositionPolicy()], { trajectories: 5, seed, reoptimizations: 3 });
+    const a = await run(1);
+    const b = await run(1);
+    const c = await run(2);
+    expect(withoutTimes(a)).toEqual(withoutTimes(b));
+    expect(a.policies[0]!.values.revenue).not.toEqual(c.policies[0]!.values.revenue);
   });
 
-  it('never sells beyond capacity, whatever the policy says', async () => {
+  it('never holds more than the capacity, whatever the policy (zero bid prices accept everything that fits)', async () => {
     const p = hubProcess();
-    const r = await simulatePolicies(p, [recording(true, [])], { trajectories: 20, seed: 3 });
-    const sold = r.policies[0]!.meanSales;
-    const use = (leg: string) => p.network.products.reduce((a, q, j) => a + (q.resources.includes(leg) ? sold[j]! : 0), 0);
-    for (const leg of p.network.resources) expect(use(leg.id)).toBeLessThanOrEqual(leg.capacity + 1e-12);
+    const r = await simulatePolicies(p, [fixedBidPrices(() => 0)], { trajectories: 20, seed: 3 });
+    for (const res of r.policies[0]!.byResource) {
+      const cap = p.network.resources.find((x) => x.id === res.id)!.capacity;
+      expect(res.meanHeld).toBeLessThanOrEqual(cap);
+      expect(res.occupancy).toBeLessThanOrEqual(1);
+    }
+    expect(Math.max(...r.policies[0]!.values.occupancy)).toBeLessThanOrEqual(1);
+    expect(Math.max(...r.policies[0]!.values.deniedService)).toBe(0);
   });
 
-  it('perfect hindsight ≥ every policy on every trajectory', async () => {
+  it('perfect hindsight ≥ every policy on every trajectory, and the network-aware policies beat FCFS on average here', async () => {
     const p = hubProcess();
     const r = await simulatePolicies(
       p,
       [
         dlpBidPricePolicy({ tieRule: 'allocation' }),
         dlpBidPricePolicy({ tieRule: 'accept' }),
+        dlpBidPricePolicy({ tieRule: 'reject' }),
         rlpBidPricePolicy({ samples: 5 }),
         dpDecompositionPolicy(),
         lagrangianPolicy({ iterations: 40, reoptimizationIterations: 5 }),
-        recording(true, []),
+        fcfsPolicy(),
         davnPolicy(),
+        emsrbPerNightPolicy(),
       ],
-      { trajectories: 25, seed: 21, hindsight: true },
+      { trajectories: 20, seed: 21, hindsight: true },
     );
-    const h = r.hindsight!.revenues;
-    for (const o of r.policies) for (let k = 0; k < h.length; k++) expect(h[k]!).toBeGreaterThanOrEqual(o.revenues[k]! - 1e-7);
-    // and the network-aware policies do better than first-come first-served here on average
-    expect(r.policies[3]!.mean).toBeGreaterThan(r.policies[5]!.mean);
+    const h = r.hindsight!.values;
+    expect(h).toHaveLength(20);
+    for (const o of r.policies)
+      for (let k = 0; k < h.length; k++) expect(h[k]!, `${o.name}, trajectory ${k}`).toBeGreaterThanOrEqual(o.values.contribution[k]! - 1e-7);
+    // on a network process contribution = revenue (fares), there is no walk
+    for (const o of r.policies) expect(o.values.contribution).toEqual(o.values.revenue);
+    expect(r.policies[4]!.metrics.revenue.mean).toBeGreaterThan(r.policies[6]!.metrics.revenue.mean);
+    // revenue opportunity achieved is ≤ 1 where defined, and FCFS (the reference) achieves 0
+    for (const o of r.policies) for (const x of o.opportunity) if (x !== null) expect(x).toBeLessThanOrEqual(1 + 1e-9);
+    for (const x of r.policies[6]!.opportunity) if (x !== null) expect(x).toBeCloseTo(0, 12);
   });
 
   it('re-plans at ⌊k·T/5⌋ with the state reached (periods 0, 12, 24, 36, 48 for T = 60)', async () => {
     const p = hubProcess();
-    const seen: { period: number; remaining: number[] }[] = [];
-    const spy: Policy = {
-      name: 'spy',
-      tieRule: 'n/a',
-      plan: (_p, s) => {
-        seen.push({ period: s.period, remaining: Array.from(s.remaining) });
-        return () => true;
-      },
-    };
-    await simulatePolicies(p, [spy], { trajectories: 2, seed: 1 });
+    const seen: { period: number; held: number[] }[] = [];
+    await simulatePolicies(p, [fixedBidPrices(() => 0, seen)], { trajectories: 2, seed: 1 });
     // once for the shared initial plan, then 4 re-plans per trajectory
     expect(seen.map((s) => s.period)).toEqual([0, 12, 24, 36, 48, 12, 24, 36, 48]);
     expect(reoptimizationPeriods(200, 5)).toEqual([0, 40, 80, 120, 160]);
     expect(reoptimizationPeriods(3, 5)).toEqual([0, 1, 2]);
-    // capacity only goes down between plans
-    for (let k = 2; k < 5; k++) seen[k]!.remaining.forEach((x, i) => expect(x).toBeLessThanOrEqual(seen[k - 1]!.remaining[i]!));
+    // what is held only grows between plans of one trajectory (no cancellations on this process)
+    for (let k = 2; k < 5; k++) seen[k]!.held.forEach((x, i) => expect(x).toBeGreaterThanOrEqual(seen[k - 1]!.held[i]!));
+    // a schedule given by hand
+    const seen2: { period: number; held: number[] }[] = [];
+    const r = await simulatePolicies(p, [fixedBidPrices(() => 0, seen2)], { trajectories: 1, schedule: [0, 7, 50] });
+    expect(seen2.map((s) => s.period)).toEqual([0, 7, 50]);
+    expect(r.reoptimizationPeriods).toEqual([0, 7, 50]);
   });
 
-  it('reports a mean with a Student-t interval that covers it', async () => {
-    const r = await simulatePolicies(hubProcess(), [dpDecompositionPolicy()], { trajectories: 30 });
+  it('reports each metric with a Student-t interval that covers its mean, and no NaN anywhere', async () => {
+    const r = await simulatePolicies(hubProcess(), [dpDecompositionPolicy(), fcfsPolicy()], { trajectories: 30, hindsight: true });
     const o = r.policies[0]!;
-    expect(o.n).toBe(30);
-    expect(o.low).toBeLessThan(o.mean);
-    expect(o.high).toBeGreaterThan(o.mean);
-    expect(o.mean).toBeCloseTo(o.revenues.reduce((a, b) => a + b, 0) / 30, 9);
+    expect(o.metrics.revenue.n).toBe(30);
+    expect(o.metrics.revenue.low!).toBeLessThan(o.metrics.revenue.mean);
+    expect(o.metrics.revenue.high!).toBeGreaterThan(o.metrics.revenue.mean);
+    expect(o.metrics.revenue.mean).toBeCloseTo(o.values.revenue.reduce((a, b) => a + b, 0) / 30, 9);
+    for (const name of METRIC_NAMES) expect(o.values[name]).toHaveLength(30);
+    const d = r.policies[1]!.differenceToFirst!;
+    expect(d.revenue.mean).toBeCloseTo(r.policies[1]!.metrics.revenue.mean - o.metrics.revenue.mean, 9);
+    expect(numbers(r).every((x) => !Number.isNaN(x))).toBe(true);
+    // one trajectory: intervals are null, not NaN
+    const one = await simulatePolicies(hubProcess(), [fcfsPolicy()], { trajectories: 1 });
+    expect(one.policies[0]!.metrics.revenue.halfWidth).toBeNull();
+    expect(numbers(one).every((x) => !Number.isNaN(x))).toBe(true);
   });
 
   it('does not mutate the process', async () => {
@@ -191,16 +173,42 @@ describe('simulatePolicies(process, policies, options)', () => {
     expect(p).toEqual(copy);
   });
 
-  it('rejects bad options naming the field', async () => {
-    await expect(simulatePolicies(hubProcess(), [])).rejects.toThrowError(/policies: must list at least one policy/);
-    await expect(simulatePolicies(hubProcess(), [dlpBidPricePolicy()], { trajectories: 0 })).rejects.toThrowError(/options.trajectories/);
+  it('rejects bad options, policies and processes naming the field', async () => {
+    const p = hubProcess();
+    const path = rejectionPath;
+    expect(await path(() => simulatePolicies(p, []))).toBe('policies');
+    expect(await path(() => simulatePolicies(p, [fcfsPolicy()], { trajectories: 0 }))).toBe('options.trajectories');
+    expect(await path(() => simulatePolicies(p, [fcfsPolicy()], { schedule: [3, 5] }))).toBe('options.schedule[0]');
+    expect(await path(() => simulatePolicies(p, [fcfsPolicy()], { schedule: [0, 5, 5] }))).toBe('options.schedule[2]');
+    expect(await path(() => simulatePolicies(p, [fcfsPolicy()], { schedule: [0, 60] }))).toBe('options.schedule[1]');
+    expect(await path(() => simulatePolicies(p, [fcfsPolicy()], { workers: 2, onDecision: () => {} }))).toBe('options.onDecision');
+    expect(await path(() => simulatePolicies(p, [fcfsPolicy()], { level: 1 }))).toBe('options.level');
+    expect(await path(() => simulatePolicies(p, [{ kind: 'teleport' } as never]))).toBe('policies[0].kind');
+    // a policy without a spec cannot cross to worker threads
+    expect(await path(() => simulatePolicies(p, [fixedBidPrices(() => 0)], { trajectories: 4, workers: 2 }))).toBe('policies[0]');
+    // a policy that returns no controls, or controls of another network, or single-resource nested limits
+    const none: Policy = { name: 'nothing', tieRule: '', plan: () => undefined as never };
+    expect(await path(() => simulatePolicies(p, [none], { trajectories: 1 }))).toBe('policy.plan');
+    const other: Policy = {
+      name: 'other',
+      tieRule: '',
+      plan: () => bidPriceControls({ resources: [{ id: 'X', capacity: 1 }], products: [{ id: 'Y', fare: 1, resources: ['X'], demand: 1 }] }, { X: 0 }),
+    };
+    expect(await path(() => simulatePolicies(p, [other], { trajectories: 1 }))).toBe('policy.plan');
+    // unknown products and bad probabilities in the process
+    const bad = structuredClone(p);
+    (bad.network.products[0] as unknown as { resources: string[] }).resources = ['nowhere'];
+    expect(await path(() => simulatePolicies(bad, [fcfsPolicy()], { trajectories: 1 }))).toMatch(/^process\.network\.products\[0\]\.resources/);
+    const neg = structuredClone(p);
+    (neg.arrivalProbabilities as number[])[3] = -0.1;
+    expect(await path(() => simulatePolicies(neg, [fcfsPolicy()], { trajectories: 1 }))).toMatch(/^process\.arrivalProbabilities/);
     expect(() => dlpBidPricePolicy({ tieRule: 'maybe' as never })).toThrowError(/options.tieRule/);
   });
 });
 
-describe('DLP bid-price policy tie rules', () => {
-  // One leg with 2 seats; A (fare 100, 1 expected request) and B (fare 50, 5 expected): the DLP
-  // allocates A = 1, B = 1, and B is marginal: bid price 50 = B's fare, a tie.
+describe('DLP bid-price policy tie rules (one leg, 2 seats; five B at 50, then one A at 100)', () => {
+  // The DLP allocates A = 1, B = 1 (A's expected demand is 1), and B is marginal: bid price 50 = B's
+  // fare, a tie. Planned once at period 0 (schedule [0]); the process is deterministic.
   const p: NetworkBookingProcess = {
     network: {
       resources: [{ id: 'L', capacity: 2 }],
@@ -212,10 +220,8 @@ describe('DLP bid-price policy tie rules', () => {
     periods: 6,
     arrivalProbabilities: [0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 1, 0],
   };
-  const cp = compileBookingProcess(p);
-  const requests = Int32Array.from([1, 1, 1, 1, 1, 0]); // five B requests, then A
-  const play = (tieRule: 'allocation' | 'accept' | 'reject') =>
-    playTrajectory(cp, p, dlpBidPricePolicy({ tieRule }), requests, [0]);
+  const play = async (tieRule: 'allocation' | 'accept' | 'reject') =>
+    (await simulatePolicies(p, [dlpBidPricePolicy({ tieRule })], { trajectories: 1, schedule: [0] })).policies[0]!.values.revenue[0];
   it("'accept' (fare ≥ Σπ) sells both seats to B and has none for A: 100", async () => {
     expect(await play('accept')).toBe(100);
   });
@@ -224,6 +230,17 @@ describe('DLP bid-price policy tie rules', () => {
   });
   it("'allocation' sells B up to its LP allocation (1) and keeps a seat for A: 150", async () => {
     expect(await play('allocation')).toBe(150);
+  });
+});
+
+describe('FCFS is the policy with no controls', () => {
+  it('fcfsPolicy gives, trajectory by trajectory, exactly what a hand-written policy with zero bid prices gives', async () => {
+    for (const seed of [1, 2, 3]) {
+      const process = seed === 1 ? hubProcess() : tinyProcess(seed * 31);
+      const r = await simulatePolicies(process, [fcfsPolicy(), fixedBidPrices(() => 0)], { trajectories: 25, seed });
+      expect(r.policies[1]!.values).toEqual(r.policies[0]!.values);
+      expect(r.policies[1]!.meanSales).toEqual(r.policies[0]!.meanSales);
+    }
   });
 });
 
@@ -242,13 +259,21 @@ describe('perfectHindsight(process, trajectory)', () => {
     };
     expect(await perfectHindsight(p, Int32Array.from([0, 1]))).toBe(100);
     await expect(perfectHindsight(p, Int32Array.from([0, 7]))).rejects.toThrowError(/trajectories\[0\]\[1\]/);
+    // the simulator's own bound on the same trajectory agrees
+    const r = await simulatePolicies(p, [fcfsPolicy()], { trajectories: 1, hindsight: true });
+    expect(r.hindsight!.values[0]).toBeCloseTo(100, 9);
+    expect(r.policies[0]!.values.revenue[0]).toBe(50);
   });
 
-  it('is never below what the DP-decomposition policy earns on small random networks', async () => {
-    for (let seed = 1; seed <= 8; seed++) {
+  it('agrees with the simulator’s bound and is never below the DP-decomposition policy on small random networks', async () => {
+    for (let seed = 1; seed <= 6; seed++) {
       const process = tinyProcess(seed * 101);
-      const r = await simulatePolicies(process, [dpDecompositionPolicy()], { trajectories: 10, seed, hindsight: true });
-      r.policies[0]!.revenues.forEach((v, k) => expect(r.hindsight!.revenues[k]!).toBeGreaterThanOrEqual(v - 1e-9));
+      const r = await simulatePolicies(process, [dpDecompositionPolicy()], { trajectories: 8, seed, hindsight: true });
+      const trajectories = sampleTrajectories(process, { count: 8, seed });
+      for (let k = 0; k < 8; k++) {
+        expect(r.hindsight!.values[k]).toBeCloseTo(await perfectHindsight(process, trajectories[k]!), 6);
+        expect(r.hindsight!.values[k]!).toBeGreaterThanOrEqual(r.policies[0]!.values.revenue[k]! - 1e-9);
+      }
     }
   });
 });
@@ -256,8 +281,9 @@ describe('perfectHindsight(process, trajectory)', () => {
 describe.skipIf(!HAS_TOPALOGLU_DATA)(`simulation on a published instance (${HAS_TOPALOGLU_DATA ? 'found' : MISSING_DATA_MESSAGE})`, () => {
   it('rm_200_4_1.0_4.0: hindsight bounds the DLP policy on every trajectory, and its mean lies below the DLP bound', async () => {
     const inst = readTopalogluInstance('rm_200_4_1.0_4.0');
-    const r = await simulatePolicies(inst, [dlpBidPricePolicy()], { trajectories: 10, hindsight: true });
-    r.policies[0]!.revenues.forEach((v, k) => expect(r.hindsight!.revenues[k]!).toBeGreaterThanOrEqual(v - 1e-7));
-    expect(r.policies[0]!.mean).toBeLessThan(21531); // Topaloglu (2009) dlp_bound
+    const r = await simulatePolicies(inst, [dlpBidPricePolicy()], { trajectories: 8, hindsight: true });
+    r.policies[0]!.values.revenue.forEach((v, k) => expect(r.hindsight!.values[k]!).toBeGreaterThanOrEqual(v - 1e-7));
+    expect(r.policies[0]!.metrics.revenue.mean).toBeLessThan(21531); // Topaloglu (2009) dlp_bound
   });
 });
+
