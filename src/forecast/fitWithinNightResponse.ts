@@ -148,7 +148,7 @@ function solve(A: Float64Array, b: Float64Array, D: number): Float64Array | null
  * @returns a {@link WithinNightEstimate}, or {@link WithinNightInsufficient} with the reason
  * @example
  * import { fitWithinNightResponse } from 'yieldcraft/forecast';
- * // two nights, two lead-time bands; bookings exactly 100·p^(−2) (× 1.5 for 'late')
+ * // two nights, two lead-time bands; bookings exactly 10⁶·p^(−2) (× 1.5 for 'late')
  * const cells = (pe: number, pl: number) => [
  *   { alternative: 'early', price: pe, quantity: 1e6 * pe ** -2 },
  *   { alternative: 'late', price: pl, quantity: 1.5e6 * pl ** -2 },
