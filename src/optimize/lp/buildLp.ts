@@ -1,21 +1,3 @@
-/**
- * Builds an {@link LpModel} (sparse, typed) from a readable description: variables as objects with a
- * name, an objective coefficient and bounds; constraints as `{ terms: { name: coefficient }, lower,
- * upper }` (or terms by variable index). Handy for small models, tests and documentation; large models
- * (a network LP) are better assembled straight into typed arrays.
- *
- * @param spec.sense - 'max' or 'min'
- * @param spec.variables - one object per variable: objective coefficient, lower (default 0), upper
- *   (default +∞), optional unique name
- * @param spec.constraints - one object per row: terms (by variable name or index), lower (default −∞),
- *   upper (default +∞)
- * @returns the LpModel; unknown variable names and duplicate names throw YieldInputError
- * @example
- * import { buildLp } from 'yieldcraft/optimize';
- * const m = buildLp({ sense: 'min', variables: [{ name: 'a', objective: 1 }],
- *   constraints: [{ terms: { a: 2 }, lower: 4 }] });
- * Array.from(m.constraints.values); // => [2]
- */
 import { array, fail, finite, join, object } from '../../internal/validate.js';
 import type { LpModel } from './types.js';
 
@@ -40,6 +22,24 @@ export interface LpSpec {
   readonly constraints: readonly LpConstraintSpec[];
 }
 
+/**
+ * Builds an {@link LpModel} (sparse, typed) from a readable description: variables as objects with a
+ * name, an objective coefficient and bounds; constraints as `{ terms: { name: coefficient }, lower,
+ * upper }` (or terms by variable index). Handy for small models, tests and documentation; large models
+ * (a network LP) are better assembled straight into typed arrays.
+ *
+ * @param spec.sense - 'max' or 'min'
+ * @param spec.variables - one object per variable: objective coefficient, lower (default 0), upper
+ *   (default +∞), optional unique name
+ * @param spec.constraints - one object per row: terms (by variable name or index), lower (default −∞),
+ *   upper (default +∞)
+ * @returns the LpModel; unknown variable names and duplicate names throw YieldInputError
+ * @example
+ * import { buildLp } from 'yieldcraft/optimize';
+ * const m = buildLp({ sense: 'min', variables: [{ name: 'a', objective: 1 }],
+ *   constraints: [{ terms: { a: 2 }, lower: 4 }] });
+ * Array.from(m.constraints.values); // => [2]
+ */
 export function buildLp(spec: LpSpec): LpModel {
   const s = object(spec, 'spec');
   const vars = array<LpVariableSpec>(s.variables, 'spec.variables');

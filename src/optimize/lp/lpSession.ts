@@ -1,22 +1,3 @@
-/**
- * An LP session: one model kept loaded in the solver and re-solved after changes to its bounds or
- * objective. This is what re-optimisation loops need (RLP's hundreds of sampled DLPs, a simulation
- * re-solving the DLP with the capacity left): with HiGHS each re-solve starts from the previous optimal
- * basis (a warm start, typically a handful of dual simplex pivots) instead of from scratch, and the model
- * is not copied into WebAssembly again. With javascript-lp-solver each `solve` is a fresh solve.
- *
- * A session owns solver memory: call `close()` when done (HiGHS models are not garbage collected).
- * Changes are checked like `solveLp` input (lengths, NaN, lower ≤ upper) and throw YieldInputError.
- *
- * @example
- * import { buildLp, openLpSession } from 'yieldcraft/optimize';
- * const s = await openLpSession(buildLp({ sense: 'max', variables: [{ objective: 1, upper: 5 }],
- *   constraints: [{ terms: [[0, 1]], upper: 3 }] }));
- * (await s.solve()).objective; // => 3
- * s.setConstraintBounds(undefined, [10]);
- * (await s.solve()).objective; // => 5
- * s.close();
- */
 import type { Highs } from 'highs';
 import { YieldInputError } from '../../model/errors.js';
 import { fail } from '../../internal/validate.js';
@@ -62,6 +43,25 @@ function checkOrder(lo: Float64Array, hi: Float64Array, path: string): void {
   for (let k = 0; k < lo.length; k++) if (lo[k]! > hi[k]!) fail(`${path}[${k}]`, `lower bound ${lo[k]} exceeds upper bound ${hi[k]}`, 'inconsistent');
 }
 
+/**
+ * An LP session: one model kept loaded in the solver and re-solved after changes to its bounds or
+ * objective. This is what re-optimisation loops need (RLP's hundreds of sampled DLPs, a simulation
+ * re-solving the DLP with the capacity left): with HiGHS each re-solve starts from the previous optimal
+ * basis (a warm start, typically a handful of dual simplex pivots) instead of from scratch, and the model
+ * is not copied into WebAssembly again. With javascript-lp-solver each `solve` is a fresh solve.
+ *
+ * A session owns solver memory: call `close()` when done (HiGHS models are not garbage collected).
+ * Changes are checked like `solveLp` input (lengths, NaN, lower ≤ upper) and throw YieldInputError.
+ *
+ * @example
+ * import { buildLp, openLpSession } from 'yieldcraft/optimize';
+ * const s = await openLpSession(buildLp({ sense: 'max', variables: [{ objective: 1, upper: 5 }],
+ *   constraints: [{ terms: [[0, 1]], upper: 3 }] }));
+ * (await s.solve()).objective; // => 3
+ * s.setConstraintBounds(undefined, [10]);
+ * (await s.solve()).objective; // => 5
+ * s.close();
+ */
 export async function openLpSession(model: LpModel, options: SolveLpOptions = {}): Promise<LpSession> {
   const solver = options.solver ?? SOLVE_LP_DEFAULTS.solver;
   if (solver !== 'highs' && solver !== 'javascript-lp-solver')

@@ -1,3 +1,10 @@
+import { normalizeLp } from './normalizeLp.js';
+import { solveWithHighs } from './highsAdapter.js';
+import { solveWithJsLpSolver } from './jsLpSolverAdapter.js';
+import { fail } from '../../internal/validate.js';
+import type { NormalizedLp } from './normalizeLp.js';
+import { SOLVE_LP_DEFAULTS, type LpModel, type LpSolution, type LpSolverName, type SolveLpOptions } from './types.js';
+
 /**
  * Solves a linear program with the chosen solver behind one typed port.
  *
@@ -33,13 +40,6 @@
  * s.objective; // => 11
  * Array.from(s.primal!); // => [3, 1]
  */
-import { normalizeLp } from './normalizeLp.js';
-import { solveWithHighs } from './highsAdapter.js';
-import { solveWithJsLpSolver } from './jsLpSolverAdapter.js';
-import { fail } from '../../internal/validate.js';
-import type { NormalizedLp } from './normalizeLp.js';
-import { SOLVE_LP_DEFAULTS, type LpModel, type LpSolution, type LpSolverName, type SolveLpOptions } from './types.js';
-
 export async function solveLp(model: LpModel, options: SolveLpOptions = {}): Promise<LpSolution> {
   const solver = options.solver ?? SOLVE_LP_DEFAULTS.solver;
   if (solver !== 'highs' && solver !== 'javascript-lp-solver')

@@ -1,30 +1,3 @@
-/**
- * Optimises several objectives, one after another, over the same feasible region: the building block of
- * ranging questions ("how low and how high can this dual go over the optimal face?"), which need two
- * small LPs per item over one fixed polytope.
- *
- * With HiGHS the model is loaded once into a persistent solver instance and each objective is a re-solve
- * from the previous optimal basis (warm start: typically a few simplex pivots), so k objectives cost far
- * less than k cold solves. With javascript-lp-solver each objective is a separate `solveLp` call.
- *
- * The model's own objective coefficients and sense are ignored; each entry of `objectives` gives a sparse
- * objective (coefficients on the listed variables, 0 elsewhere) and a sense. Results come back in the
- * same order, each an {@link LpSolution} ('unbounded' is a legitimate answer: e.g. the largest value a
- * free dual can take).
- *
- * @param model - the feasible region (objective ignored); never modified
- * @param objectives - `{ sense, indices, values }` per objective
- * @param options.solver - 'highs' (default) or 'javascript-lp-solver'
- * @example
- * import { buildLp, solveLpSequence } from 'yieldcraft/optimize';
- * const box = buildLp({ sense: 'max', variables: [{ objective: 0, upper: 2 }, { objective: 0, upper: 3 }],
- *   constraints: [{ terms: [[0, 1], [1, 1]], upper: 4 }] });
- * const [a, b] = await solveLpSequence(box, [
- *   { sense: 'max', indices: [0], values: [1] },
- *   { sense: 'min', indices: [1], values: [1] },
- * ]);
- * [a.objective, b.objective]; // => [2, 0]
- */
 import { fail } from '../../internal/validate.js';
 import { normalizeLp, type NormalizedLp } from './normalizeLp.js';
 import { loadHighs, notOptimal, toHighsModel } from './highsAdapter.js';
@@ -52,6 +25,33 @@ function checkObjective(o: LpObjective, n: number, k: number): void {
   }
 }
 
+/**
+ * Optimises several objectives, one after another, over the same feasible region: the building block of
+ * ranging questions ("how low and how high can this dual go over the optimal face?"), which need two
+ * small LPs per item over one fixed polytope.
+ *
+ * With HiGHS the model is loaded once into a persistent solver instance and each objective is a re-solve
+ * from the previous optimal basis (warm start: typically a few simplex pivots), so k objectives cost far
+ * less than k cold solves. With javascript-lp-solver each objective is a separate `solveLp` call.
+ *
+ * The model's own objective coefficients and sense are ignored; each entry of `objectives` gives a sparse
+ * objective (coefficients on the listed variables, 0 elsewhere) and a sense. Results come back in the
+ * same order, each an {@link LpSolution} ('unbounded' is a legitimate answer: e.g. the largest value a
+ * free dual can take).
+ *
+ * @param model - the feasible region (objective ignored); never modified
+ * @param objectives - `{ sense, indices, values }` per objective
+ * @param options.solver - 'highs' (default) or 'javascript-lp-solver'
+ * @example
+ * import { buildLp, solveLpSequence } from 'yieldcraft/optimize';
+ * const box = buildLp({ sense: 'max', variables: [{ objective: 0, upper: 2 }, { objective: 0, upper: 3 }],
+ *   constraints: [{ terms: [[0, 1], [1, 1]], upper: 4 }] });
+ * const [a, b] = await solveLpSequence(box, [
+ *   { sense: 'max', indices: [0], values: [1] },
+ *   { sense: 'min', indices: [1], values: [1] },
+ * ]);
+ * [a.objective, b.objective]; // => [2, 0]
+ */
 export async function solveLpSequence(
   model: LpModel,
   objectives: readonly LpObjective[],

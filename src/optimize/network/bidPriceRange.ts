@@ -1,42 +1,3 @@
-/**
- * The range of DLP bid prices: for each resource, the lowest and the highest value its dual takes over
- * all optimal dual solutions of the DLP. When the DLP is degenerate (common: a night exactly full with
- * every stay using it at its demand bound) the bid prices `dlp` returns are one point of this set; the
- * range says how far any other equally optimal choice could move them.
- *
- * The DLP dual (Talluri & van Ryzin 2004, §3.3.1; Williamson 1992, ch. 3) is
- *
- *   minimise   Σ_i c_i π_i + Σ_j E[D_j] θ_j
- *   subject to Σ_{i∈j} π_i + θ_j ≥ f_j   (every product j),   π, θ ≥ 0,
- *
- * and its optimal face is the set of dual-feasible (π, θ) complementary to the DLP's optimal allocation
- * (see `dlpDualFace`). For each resource r we solve min π_r and max π_r over
- * the face: two small LPs per resource, warm-started from one another with HiGHS (`solveLpSequence`).
- * By LP sensitivity theory (Akgül 1984, "A note on shadow prices in linear programming", J. Oper. Res.
- * Soc. 35:425–431) the interval [min, max] is also [∂⁺z/∂c_r, ∂⁻z/∂c_r]: the gain from one more unit of
- * capacity (right derivative) and the loss from one unit less (left derivative), which is how the tests
- * check it independently. A resource of capacity 0 has max = +Infinity (its price never binds anything).
- *
- * Cost: 2 LP re-solves per resource asked for; pass `options.resources` to range only those you need
- * (the one-year hotel: 730 re-solves for all nights).
- *
- * @param network - as for `dlp`; never modified
- * @param options.resources - resource ids to range (default: all)
- * @param options.solver - 'highs' (default) or 'javascript-lp-solver'
- * @returns `{ status: 'optimal', objective, ranges: { [resourceId]: { min, max } } }`, or status 'solver-failed'
- * @example
- * import { bidPriceRange } from 'yieldcraft/optimize';
- * // One night, 10 rooms, two rates each with demand 5: the night is exactly full, every rate accepted,
- * // so any bid price between 0 and the lower rate (80) is optimal.
- * const r = await bidPriceRange({
- *   resources: [{ id: 'night', capacity: 10 }],
- *   products: [
- *     { id: 'rack', fare: 120, resources: ['night'], demand: 5 },
- *     { id: 'promo', fare: 80, resources: ['night'], demand: 5 },
- *   ],
- * });
- * r.ranges; // => { night: { min: 0, max: 80 } }
- */
 import type { Network } from '../../model/index.js';
 import { array, fail, object } from '../../internal/validate.js';
 import { solveLpSequence, type LpObjective } from '../lp/solveLpSequence.js';
@@ -104,6 +65,45 @@ export function dlpDualFace(net: CompiledNetwork, allocation: ArrayLike<number>,
   };
 }
 
+/**
+ * The range of DLP bid prices: for each resource, the lowest and the highest value its dual takes over
+ * all optimal dual solutions of the DLP. When the DLP is degenerate (common: a night exactly full with
+ * every stay using it at its demand bound) the bid prices `dlp` returns are one point of this set; the
+ * range says how far any other equally optimal choice could move them.
+ *
+ * The DLP dual (Talluri & van Ryzin 2004, §3.3.1; Williamson 1992, ch. 3) is
+ *
+ *   minimise   Σ_i c_i π_i + Σ_j E[D_j] θ_j
+ *   subject to Σ_{i∈j} π_i + θ_j ≥ f_j   (every product j),   π, θ ≥ 0,
+ *
+ * and its optimal face is the set of dual-feasible (π, θ) complementary to the DLP's optimal allocation
+ * (see `dlpDualFace`). For each resource r we solve min π_r and max π_r over
+ * the face: two small LPs per resource, warm-started from one another with HiGHS (`solveLpSequence`).
+ * By LP sensitivity theory (Akgül 1984, "A note on shadow prices in linear programming", J. Oper. Res.
+ * Soc. 35:425–431) the interval [min, max] is also [∂⁺z/∂c_r, ∂⁻z/∂c_r]: the gain from one more unit of
+ * capacity (right derivative) and the loss from one unit less (left derivative), which is how the tests
+ * check it independently. A resource of capacity 0 has max = +Infinity (its price never binds anything).
+ *
+ * Cost: 2 LP re-solves per resource asked for; pass `options.resources` to range only those you need
+ * (the one-year hotel: 730 re-solves for all nights).
+ *
+ * @param network - as for `dlp`; never modified
+ * @param options.resources - resource ids to range (default: all)
+ * @param options.solver - 'highs' (default) or 'javascript-lp-solver'
+ * @returns `{ status: 'optimal', objective, ranges: { [resourceId]: { min, max } } }`, or status 'solver-failed'
+ * @example
+ * import { bidPriceRange } from 'yieldcraft/optimize';
+ * // One night, 10 rooms, two rates each with demand 5: the night is exactly full, every rate accepted,
+ * // so any bid price between 0 and the lower rate (80) is optimal.
+ * const r = await bidPriceRange({
+ *   resources: [{ id: 'night', capacity: 10 }],
+ *   products: [
+ *     { id: 'rack', fare: 120, resources: ['night'], demand: 5 },
+ *     { id: 'promo', fare: 80, resources: ['night'], demand: 5 },
+ *   ],
+ * });
+ * r.ranges; // => { night: { min: 0, max: 80 } }
+ */
 export async function bidPriceRange(network: Network, options: BidPriceRangeOptions = {}): Promise<BidPriceRangeResult> {
   object(options, 'options');
   const net = compileNetwork(network);

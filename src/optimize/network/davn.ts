@@ -1,50 +1,3 @@
-/**
- * Displacement-adjusted virtual nesting (DAVN): network-aware booking limits that run on leg-based,
- * nested inventory. Each leg sees every product that uses it at its displacement-adjusted fare (the
- * fare less the bid prices of the product's other legs: what the product is worth to this leg once the
- * seats it displaces elsewhere are paid for), the products are grouped into a few virtual classes by
- * that value, and EMSR-b sets nested protection levels per leg on the virtual classes.
- *
- *   r_{i,j} = f_j − Σ_{k ∈ L_j, k ≠ i} π_k                  (displacement-adjusted fare of j on leg i)
- *   virtual class c of leg i: fare p̄_c = Σ_{j∈c} E[D_j] r_{i,j} / Σ_{j∈c} E[D_j], demand Σ_{j∈c} D_j
- *   y_{i,1} ≤ … ≤ y_{i,n−1} = emsrB(virtual classes of leg i);  booking limits b_{i,c} = c_i − y_{i,c−1}
- *
- * A request for product j is accepted iff, on every leg i it uses, its virtual class c is open:
- * remaining capacity x_i > y_{i,c−1} (equivalently, units sold on the leg < b_{i,c}; the top class is
- * open while x_i ≥ 1). A product whose adjusted fare on some leg is ≤ 0 is closed on that leg (selling
- * it would lose money at the bid prices). Tie rule: none is needed at the bid price itself — a product
- * whose fare equals the sum of its legs' bid prices keeps a positive adjusted fare (π_i on leg i) and is
- * nested below the products worth more; only a non-positive adjusted fare closes a product.
- *
- * Grouping into virtual classes: products sorted by adjusted fare, equal fares merged; when more
- * distinct values than `virtualClasses` remain, the optimal one-dimensional clustering (Fisher 1958:
- * contiguous groups minimising the demand-weighted squared deviation of adjusted fares) picks the
- * groups. The pooled demand of a class is Poisson when all its products' demands are Poisson (exact),
- * else normal with the summed means and variances (a number as demand counts as a deterministic mean,
- * variance 0).
- *
- * The bid prices π default to the optimal DLP duals (`dlp(network)`); pass `bidPrices` to use others.
- *
- * Reference: Williamson (1992), "Airline network seat inventory control: methodologies and revenue
- * impacts", MIT PhD thesis (DAVN); Talluri & van Ryzin (2004), §3.4 (displacement-adjusted virtual nesting);
- * Barnhart, Belobaba & Odoni (2003), "Applications of operations research in the air transport
- * industry", Transportation Science 37(4) (network revenue value:
- * "an $800 total fare … must be reduced by $300" of displacement on the other leg).
- *
- * @param network - resources and products with their demand; never modified
- * @param options - `bidPrices`, `virtualClasses` (default 10), `rounding` of protection levels
- *   (EMSR-b's, default 'none'), `solver` for the default DLP; see {@link DAVN_DEFAULTS}
- * @example
- * import { davn } from 'yieldcraft/optimize';
- * const r = await davn({
- *   resources: [{ id: 'AB', capacity: 10 }, { id: 'BC', capacity: 10 }],
- *   products: [
- *     { id: 'AB', fare: 500, resources: ['AB'], demand: { kind: 'poisson', mean: 4 } },
- *     { id: 'AC', fare: 800, resources: ['AB', 'BC'], demand: { kind: 'poisson', mean: 6 } },
- *   ],
- * }, { bidPrices: { AB: 0, BC: 300 } });
- * r.status === 'ok' && r.legs[0].classes.map((c) => c.fare); // => [500]  (AC is worth 800 − 300 = 500 on AB)
- */
 import type { Demand } from '../../model/demand.js';
 import type { Network } from '../../model/schemas.js';
 import { YieldInputError } from '../../model/errors.js';
@@ -117,6 +70,53 @@ export type DavnResult =
     }
   | { readonly status: 'solver-failed'; readonly message: string };
 
+/**
+ * Displacement-adjusted virtual nesting (DAVN): network-aware booking limits that run on leg-based,
+ * nested inventory. Each leg sees every product that uses it at its displacement-adjusted fare (the
+ * fare less the bid prices of the product's other legs: what the product is worth to this leg once the
+ * seats it displaces elsewhere are paid for), the products are grouped into a few virtual classes by
+ * that value, and EMSR-b sets nested protection levels per leg on the virtual classes.
+ *
+ *   r_{i,j} = f_j − Σ_{k ∈ L_j, k ≠ i} π_k                  (displacement-adjusted fare of j on leg i)
+ *   virtual class c of leg i: fare p̄_c = Σ_{j∈c} E[D_j] r_{i,j} / Σ_{j∈c} E[D_j], demand Σ_{j∈c} D_j
+ *   y_{i,1} ≤ … ≤ y_{i,n−1} = emsrB(virtual classes of leg i);  booking limits b_{i,c} = c_i − y_{i,c−1}
+ *
+ * A request for product j is accepted iff, on every leg i it uses, its virtual class c is open:
+ * remaining capacity x_i > y_{i,c−1} (equivalently, units sold on the leg < b_{i,c}; the top class is
+ * open while x_i ≥ 1). A product whose adjusted fare on some leg is ≤ 0 is closed on that leg (selling
+ * it would lose money at the bid prices). Tie rule: none is needed at the bid price itself — a product
+ * whose fare equals the sum of its legs' bid prices keeps a positive adjusted fare (π_i on leg i) and is
+ * nested below the products worth more; only a non-positive adjusted fare closes a product.
+ *
+ * Grouping into virtual classes: products sorted by adjusted fare, equal fares merged; when more
+ * distinct values than `virtualClasses` remain, the optimal one-dimensional clustering (Fisher 1958:
+ * contiguous groups minimising the demand-weighted squared deviation of adjusted fares) picks the
+ * groups. The pooled demand of a class is Poisson when all its products' demands are Poisson (exact),
+ * else normal with the summed means and variances (a number as demand counts as a deterministic mean,
+ * variance 0).
+ *
+ * The bid prices π default to the optimal DLP duals (`dlp(network)`); pass `bidPrices` to use others.
+ *
+ * Reference: Williamson (1992), "Airline network seat inventory control: methodologies and revenue
+ * impacts", MIT PhD thesis (DAVN); Talluri & van Ryzin (2004), §3.4 (displacement-adjusted virtual nesting);
+ * Barnhart, Belobaba & Odoni (2003), "Applications of operations research in the air transport
+ * industry", Transportation Science 37(4) (network revenue value:
+ * "an $800 total fare … must be reduced by $300" of displacement on the other leg).
+ *
+ * @param network - resources and products with their demand; never modified
+ * @param options - `bidPrices`, `virtualClasses` (default 10), `rounding` of protection levels
+ *   (EMSR-b's, default 'none'), `solver` for the default DLP; see {@link DAVN_DEFAULTS}
+ * @example
+ * import { davn } from 'yieldcraft/optimize';
+ * const r = await davn({
+ *   resources: [{ id: 'AB', capacity: 10 }, { id: 'BC', capacity: 10 }],
+ *   products: [
+ *     { id: 'AB', fare: 500, resources: ['AB'], demand: { kind: 'poisson', mean: 4 } },
+ *     { id: 'AC', fare: 800, resources: ['AB', 'BC'], demand: { kind: 'poisson', mean: 6 } },
+ *   ],
+ * }, { bidPrices: { AB: 0, BC: 300 } });
+ * r.status === 'ok' && r.legs[0].classes.map((c) => c.fare); // => [500]  (AC is worth 800 − 300 = 500 on AB)
+ */
 export async function davn(network: Network, options: DavnOptions = {}): Promise<DavnResult> {
   const net = compileNetwork(network);
   const K = positiveInteger(options.virtualClasses ?? DAVN_DEFAULTS.virtualClasses, 'options.virtualClasses');

@@ -1,50 +1,3 @@
-/**
- * The deterministic linear program (DLP) of network revenue management: allocate each resource's
- * capacity to the products as if demand were certain and equal to its mean, and read each resource's
- * bid price off the dual.
- *
- *   maximise   Σ_j f_j x_j
- *   subject to Σ_{j uses i} x_j ≤ c_i     for every resource i      (dual π_i: the bid price)
- *              0 ≤ x_j ≤ E[D_j]          for every product j        (dual θ_j)
- *
- * The optimum is an upper bound on the expected revenue of any booking policy (Talluri & van Ryzin 1998,
- * Prop. 1; Talluri & van Ryzin 2004, §3.3.1, eq. 3.4); x* is the partitioned allocation and π* the bid
- * prices (Williamson 1992, ch. 3; Simpson 1989): accept product j while f_j ≥ Σ_{i∈j} π_i.
- *
- * Notation: f_j fare of product j (money per unit, use a contribution to net out commission and
- * costs); c_i capacity of resource i (units); E[D_j] mean demand of product j over the horizon (units;
- * a `Demand` contributes its mean, a number is the mean itself); π_i ≥ 0 bid price of resource i
- * (money per unit of capacity); x_j allocation of product j (units, fractional).
- *
- * Which bid prices: the LP's duals are not unique when it is degenerate (a resource exactly full with
- * its marginal product exactly filled, or a tie between products). `dlp` returns the dual vertex the
- * solver's simplex ends at (HiGHS: its dual simplex basis; javascript-lp-solver: the vertex of the
- * explicit dual LP it finds), so two solvers may return different but equally optimal bid prices on a
- * degenerate network. Every optimal dual lies in the intervals returned by `bidPriceRange`; use those
- * when the choice matters (e.g. tie handling at the bid price). Tiny negative duals from floating
- * point (above −1e-9·max fare) are reported as 0.
- *
- * @param network - resources (id, capacity ≥ 0) and products (id, fare ≥ 0, resources used, demand);
- *   never modified
- * @param options.solver - 'highs' (default) or 'javascript-lp-solver'
- * @returns a Promise of `{ status, objective, allocation, bidPrices }` (plus typed arrays and timings);
- *   bad input (unknown resource ids, negative capacities, products using no resource, NaN fares) throws
- *   YieldInputError naming the field
- * @example
- * import { dlp } from 'yieldcraft/optimize';
- * // Two legs A→B (capacity 100) and B→C (capacity 120); three itineraries.
- * const r = await dlp({
- *   resources: [{ id: 'AB', capacity: 100 }, { id: 'BC', capacity: 120 }],
- *   products: [
- *     { id: 'AB', fare: 200, resources: ['AB'], demand: 60 },
- *     { id: 'BC', fare: 150, resources: ['BC'], demand: 90 },
- *     { id: 'AC', fare: 300, resources: ['AB', 'BC'], demand: 70 },
- *   ],
- * });
- * r.objective; // => 36000
- * r.allocation; // => { AB: 60, BC: 80, AC: 40 }
- * r.bidPrices; // => { AB: 150, BC: 150 }   (AC and BC are the marginal products: 300 = 150 + 150)
- */
 import type { Network } from '../../model/index.js';
 import { fail, object } from '../../internal/validate.js';
 import { solveNormalizedLp } from '../lp/solveLp.js';
@@ -267,6 +220,53 @@ function lazy(target: object, key: string, build: () => unknown): void {
   });
 }
 
+/**
+ * The deterministic linear program (DLP) of network revenue management: allocate each resource's
+ * capacity to the products as if demand were certain and equal to its mean, and read each resource's
+ * bid price off the dual.
+ *
+ *   maximise   Σ_j f_j x_j
+ *   subject to Σ_{j uses i} x_j ≤ c_i     for every resource i      (dual π_i: the bid price)
+ *              0 ≤ x_j ≤ E[D_j]          for every product j        (dual θ_j)
+ *
+ * The optimum is an upper bound on the expected revenue of any booking policy (Talluri & van Ryzin 1998,
+ * Prop. 1; Talluri & van Ryzin 2004, §3.3.1, eq. 3.4); x* is the partitioned allocation and π* the bid
+ * prices (Williamson 1992, ch. 3; Simpson 1989): accept product j while f_j ≥ Σ_{i∈j} π_i.
+ *
+ * Notation: f_j fare of product j (money per unit, use a contribution to net out commission and
+ * costs); c_i capacity of resource i (units); E[D_j] mean demand of product j over the horizon (units;
+ * a `Demand` contributes its mean, a number is the mean itself); π_i ≥ 0 bid price of resource i
+ * (money per unit of capacity); x_j allocation of product j (units, fractional).
+ *
+ * Which bid prices: the LP's duals are not unique when it is degenerate (a resource exactly full with
+ * its marginal product exactly filled, or a tie between products). `dlp` returns the dual vertex the
+ * solver's simplex ends at (HiGHS: its dual simplex basis; javascript-lp-solver: the vertex of the
+ * explicit dual LP it finds), so two solvers may return different but equally optimal bid prices on a
+ * degenerate network. Every optimal dual lies in the intervals returned by `bidPriceRange`; use those
+ * when the choice matters (e.g. tie handling at the bid price). Tiny negative duals from floating
+ * point (above −1e-9·max fare) are reported as 0.
+ *
+ * @param network - resources (id, capacity ≥ 0) and products (id, fare ≥ 0, resources used, demand);
+ *   never modified
+ * @param options.solver - 'highs' (default) or 'javascript-lp-solver'
+ * @returns a Promise of `{ status, objective, allocation, bidPrices }` (plus typed arrays and timings);
+ *   bad input (unknown resource ids, negative capacities, products using no resource, NaN fares) throws
+ *   YieldInputError naming the field
+ * @example
+ * import { dlp } from 'yieldcraft/optimize';
+ * // Two legs A→B (capacity 100) and B→C (capacity 120); three itineraries.
+ * const r = await dlp({
+ *   resources: [{ id: 'AB', capacity: 100 }, { id: 'BC', capacity: 120 }],
+ *   products: [
+ *     { id: 'AB', fare: 200, resources: ['AB'], demand: 60 },
+ *     { id: 'BC', fare: 150, resources: ['BC'], demand: 90 },
+ *     { id: 'AC', fare: 300, resources: ['AB', 'BC'], demand: 70 },
+ *   ],
+ * });
+ * r.objective; // => 36000
+ * r.allocation; // => { AB: 60, BC: 80, AC: 40 }
+ * r.bidPrices; // => { AB: 150, BC: 150 }   (AC and BC are the marginal products: 300 = 150 + 150)
+ */
 export async function dlp(network: Network, options: DlpOptions = {}): Promise<DlpResult> {
   object(options, 'options');
   const t0 = performance.now();

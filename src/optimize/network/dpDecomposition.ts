@@ -1,3 +1,28 @@
+import { fail } from '../../internal/validate.js';
+import { bidPriceVector, compileBookingProcess, startCapacity } from '../../model/compileBookingProcess.js';
+import { remainingNetwork, type NetworkBookingProcess } from '../../model/bookingProcess.js';
+import { legBackward, legProbabilities, makeLegValueFunctions, type LegValueFunctions } from './lagrangianKernels.js';
+import { dlp } from './dlp.js';
+import type { LpSolverName } from '../lp/types.js';
+
+export interface DpDecompositionOptions {
+  readonly bidPrices?: Readonly<Record<string, number>> | ArrayLike<number>;
+  readonly startPeriod?: number;
+  readonly capacity?: ArrayLike<number>;
+  readonly solver?: LpSolverName;
+}
+
+export type DpDecompositionResult =
+  | (LegValueFunctions & {
+      readonly status: 'ok';
+      /** The bid prices π the other legs were priced at, by resource id. */
+      readonly bidPrices: Readonly<Record<string, number>>;
+      /** Displacement-adjusted fare r_{i,j} per leg, in the order of the leg's products (J_i in
+       * network order); negative values mean the leg never accepts that product. */
+      readonly adjustedFares: readonly Float64Array[];
+    })
+  | { readonly status: 'solver-failed'; readonly message: string };
+
 /**
  * Dynamic-programming decomposition of a network: one single-leg dynamic program per leg, in which
  * every other leg a product uses is priced at its (DLP) bid price, giving time- and
@@ -42,31 +67,6 @@
  * dp.value('AB', 0, 1); // => 75 (sells in period 0 with probability 1/2, else in period 1 with 1/2)
  * dp.bidPrice('AB', 0, 1); // => 50 (the value of the last seat with one period to go)
  */
-import { fail } from '../../internal/validate.js';
-import { bidPriceVector, compileBookingProcess, startCapacity } from '../../model/compileBookingProcess.js';
-import { remainingNetwork, type NetworkBookingProcess } from '../../model/bookingProcess.js';
-import { legBackward, legProbabilities, makeLegValueFunctions, type LegValueFunctions } from './lagrangianKernels.js';
-import { dlp } from './dlp.js';
-import type { LpSolverName } from '../lp/types.js';
-
-export interface DpDecompositionOptions {
-  readonly bidPrices?: Readonly<Record<string, number>> | ArrayLike<number>;
-  readonly startPeriod?: number;
-  readonly capacity?: ArrayLike<number>;
-  readonly solver?: LpSolverName;
-}
-
-export type DpDecompositionResult =
-  | (LegValueFunctions & {
-      readonly status: 'ok';
-      /** The bid prices π the other legs were priced at, by resource id. */
-      readonly bidPrices: Readonly<Record<string, number>>;
-      /** Displacement-adjusted fare r_{i,j} per leg, in the order of the leg's products (J_i in
-       * network order); negative values mean the leg never accepts that product. */
-      readonly adjustedFares: readonly Float64Array[];
-    })
-  | { readonly status: 'solver-failed'; readonly message: string };
-
 export async function dpDecomposition(
   process: NetworkBookingProcess,
   options: DpDecompositionOptions = {},

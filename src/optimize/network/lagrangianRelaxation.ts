@@ -1,3 +1,54 @@
+import { fail, nonNegative, nonNegativeInteger, positive, positiveInteger } from '../../internal/validate.js';
+import { bidPriceVector, compileBookingProcess, startCapacity, type CompiledProcess } from '../../model/compileBookingProcess.js';
+import type { NetworkBookingProcess } from '../../model/bookingProcess.js';
+import { legBackward, legForward, legProbabilities, makeLegValueFunctions, type LegValueFunctions } from './lagrangianKernels.js';
+
+export const LAGRANGIAN_DEFAULTS = {
+  /** Maximum subgradient iterations. */
+  iterations: 300,
+  /** Initial step α: a fraction of each fare moved between legs per iteration. */
+  step: 0.25,
+  /** Halve the step after this many iterations without a better bound. */
+  patience: 5,
+  /** Stop when the step falls below this. */
+  minStep: 1e-4,
+} as const;
+
+/** Multipliers λ per leg: (periods − startPeriod) rows × |J_i| (the leg's products in network order). */
+export interface LagrangianMultipliers {
+  readonly startPeriod: number;
+  readonly perLeg: readonly Float64Array[];
+}
+
+export interface LagrangianOptions {
+  readonly iterations?: number;
+  readonly step?: number;
+  readonly patience?: number;
+  readonly minStep?: number;
+  /** Re-optimise from this period on (0-based, forward; default 0). */
+  readonly startPeriod?: number;
+  /** Units left per resource at `startPeriod` (network order; default: full capacity). */
+  readonly capacity?: ArrayLike<number>;
+  /** Per-resource bid prices to split the fares by (an object by resource id, or an array in network
+   * order), e.g. `(await dlp(network)).bidPrices`. */
+  readonly initialBidPrices?: Readonly<Record<string, number>> | ArrayLike<number>;
+  /** Multipliers of an earlier result (its startPeriod ≤ this startPeriod) to warm-start from. */
+  readonly initialMultipliers?: LagrangianMultipliers;
+}
+
+export interface LagrangianResult extends LegValueFunctions {
+  /** 'ok': converged (the step fell below `minStep` or the subgradient vanished); 'iteration-limit': stopped at
+   * `iterations` (the bound is still valid, only possibly not the lowest reachable). */
+  readonly status: 'ok' | 'iteration-limit';
+  /** The best (lowest) upper bound on the optimal expected revenue from `startPeriod`, money. */
+  readonly bound: number;
+  /** The bound at each iteration (iteration 0 = the starting multipliers). */
+  readonly history: Float64Array;
+  readonly iterations: number;
+  /** The multipliers that gave `bound`. */
+  readonly multipliers: LagrangianMultipliers;
+}
+
 /**
  * Lagrangian relaxation of the network dynamic program (Topaloglu 2009): an upper bound on the optimal
  * expected revenue that is at least as tight as the deterministic LP's, and capacity- and
@@ -56,57 +107,6 @@
  * };
  * lagrangianRelaxation(process).bound; // => 150 (one period, one possible request worth 300 · 0.5)
  */
-import { fail, nonNegative, nonNegativeInteger, positive, positiveInteger } from '../../internal/validate.js';
-import { bidPriceVector, compileBookingProcess, startCapacity, type CompiledProcess } from '../../model/compileBookingProcess.js';
-import type { NetworkBookingProcess } from '../../model/bookingProcess.js';
-import { legBackward, legForward, legProbabilities, makeLegValueFunctions, type LegValueFunctions } from './lagrangianKernels.js';
-
-export const LAGRANGIAN_DEFAULTS = {
-  /** Maximum subgradient iterations. */
-  iterations: 300,
-  /** Initial step α: a fraction of each fare moved between legs per iteration. */
-  step: 0.25,
-  /** Halve the step after this many iterations without a better bound. */
-  patience: 5,
-  /** Stop when the step falls below this. */
-  minStep: 1e-4,
-} as const;
-
-/** Multipliers λ per leg: (periods − startPeriod) rows × |J_i| (the leg's products in network order). */
-export interface LagrangianMultipliers {
-  readonly startPeriod: number;
-  readonly perLeg: readonly Float64Array[];
-}
-
-export interface LagrangianOptions {
-  readonly iterations?: number;
-  readonly step?: number;
-  readonly patience?: number;
-  readonly minStep?: number;
-  /** Re-optimise from this period on (0-based, forward; default 0). */
-  readonly startPeriod?: number;
-  /** Units left per resource at `startPeriod` (network order; default: full capacity). */
-  readonly capacity?: ArrayLike<number>;
-  /** Per-resource bid prices to split the fares by (an object by resource id, or an array in network
-   * order), e.g. `(await dlp(network)).bidPrices`. */
-  readonly initialBidPrices?: Readonly<Record<string, number>> | ArrayLike<number>;
-  /** Multipliers of an earlier result (its startPeriod ≤ this startPeriod) to warm-start from. */
-  readonly initialMultipliers?: LagrangianMultipliers;
-}
-
-export interface LagrangianResult extends LegValueFunctions {
-  /** 'ok': converged (the step fell below `minStep` or the subgradient vanished); 'iteration-limit': stopped at
-   * `iterations` (the bound is still valid, only possibly not the lowest reachable). */
-  readonly status: 'ok' | 'iteration-limit';
-  /** The best (lowest) upper bound on the optimal expected revenue from `startPeriod`, money. */
-  readonly bound: number;
-  /** The bound at each iteration (iteration 0 = the starting multipliers). */
-  readonly history: Float64Array;
-  readonly iterations: number;
-  /** The multipliers that gave `bound`. */
-  readonly multipliers: LagrangianMultipliers;
-}
-
 export function lagrangianRelaxation(process: NetworkBookingProcess, options: LagrangianOptions = {}): LagrangianResult {
   const cp = compileBookingProcess(process);
   const maxIt = nonNegativeInteger(options.iterations ?? LAGRANGIAN_DEFAULTS.iterations, 'options.iterations');

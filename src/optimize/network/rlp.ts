@@ -1,42 +1,3 @@
-/**
- * Randomized linear programming (RLP) bid prices: solve the DLP once per sampled demand vector and average
- * the resources' duals (Talluri & van Ryzin 1999, "A randomized linear programming method for computing
- * network bid prices", Transportation Science 33(2):207–216, §3; Talluri & van Ryzin 2004, §3.3.2).
- *
- *   π_RLP = (1/K) Σ_{k=1..K} π*(D^k),   π*(d) = the DLP duals with the demand bounds x_j ≤ d_j,
- *
- * where D^k are independent draws of the demand vector. Averaging over demand scenarios prices in the
- * variability that the DLP's means ignore: a resource that binds only when demand is high gets a bid
- * price between 0 and its DLP value. The mean of the sampled optima, (1/K) Σ z*(D^k), estimates
- * E[z*(D)], an upper bound on the optimal expected revenue that is tighter than the DLP's (Jensen);
- * Topaloglu (2009) reports it as the RLP bound.
- *
- * Sampling: each product's demand is drawn from its `Demand` through `toDistribution` (distributions/),
- * a normal draw below 0 counting as 0 (no negative demand); a product whose demand is a plain number is
- * deterministic (a number carries no variance). Each product has its own random stream, seeded by
- * `deriveSeed(seed, hash(product id))` over `mulberry32`, so the same seed gives the same bid prices,
- * and reordering the products or resources changes nothing. The duals of each sampled DLP are the
- * solver's vertex (see `dlp` on non-unique duals).
- *
- * @param network - as for `dlp`; never modified
- * @param options.samples - K, the number of demand samples (whole number ≥ 1)
- * @param options.seed - the random seed (finite number)
- * @param options.solver - 'highs' (default) or 'javascript-lp-solver'
- * @returns `{ status, bidPrices, objective (mean sampled optimum), objectiveHalfWidth95, bidPriceStdErr, … }`
- * @example
- * import { rlp } from 'yieldcraft/optimize';
- * // One night of 100 rooms; a 200 rate with Poisson(60) demand and a 100 rate with ample demand.
- * // The DLP bid price is 100 (the low rate is marginal); RLP's is also 100 here, since the
- * // low rate fills the night in every sample.
- * const r = await rlp({
- *   resources: [{ id: 'night', capacity: 100 }],
- *   products: [
- *     { id: 'rack', fare: 200, resources: ['night'], demand: { kind: 'poisson', mean: 60 } },
- *     { id: 'promo', fare: 100, resources: ['night'], demand: 500 },
- *   ],
- * }, { samples: 50, seed: 7 });
- * r.bidPrices; // => { night: 100 }
- */
 import type { Network } from '../../model/index.js';
 import { fail, positiveInteger } from '../../internal/validate.js';
 import { deriveSeed, mulberry32 } from '../../internal/rng.js';
@@ -83,6 +44,45 @@ function hashId(id: string): number {
   return h;
 }
 
+/**
+ * Randomized linear programming (RLP) bid prices: solve the DLP once per sampled demand vector and average
+ * the resources' duals (Talluri & van Ryzin 1999, "A randomized linear programming method for computing
+ * network bid prices", Transportation Science 33(2):207–216, §3; Talluri & van Ryzin 2004, §3.3.2).
+ *
+ *   π_RLP = (1/K) Σ_{k=1..K} π*(D^k),   π*(d) = the DLP duals with the demand bounds x_j ≤ d_j,
+ *
+ * where D^k are independent draws of the demand vector. Averaging over demand scenarios prices in the
+ * variability that the DLP's means ignore: a resource that binds only when demand is high gets a bid
+ * price between 0 and its DLP value. The mean of the sampled optima, (1/K) Σ z*(D^k), estimates
+ * E[z*(D)], an upper bound on the optimal expected revenue that is tighter than the DLP's (Jensen);
+ * Topaloglu (2009) reports it as the RLP bound.
+ *
+ * Sampling: each product's demand is drawn from its `Demand` through `toDistribution` (distributions/),
+ * a normal draw below 0 counting as 0 (no negative demand); a product whose demand is a plain number is
+ * deterministic (a number carries no variance). Each product has its own random stream, seeded by
+ * `deriveSeed(seed, hash(product id))` over `mulberry32`, so the same seed gives the same bid prices,
+ * and reordering the products or resources changes nothing. The duals of each sampled DLP are the
+ * solver's vertex (see `dlp` on non-unique duals).
+ *
+ * @param network - as for `dlp`; never modified
+ * @param options.samples - K, the number of demand samples (whole number ≥ 1)
+ * @param options.seed - the random seed (finite number)
+ * @param options.solver - 'highs' (default) or 'javascript-lp-solver'
+ * @returns `{ status, bidPrices, objective (mean sampled optimum), objectiveHalfWidth95, bidPriceStdErr, … }`
+ * @example
+ * import { rlp } from 'yieldcraft/optimize';
+ * // One night of 100 rooms; a 200 rate with Poisson(60) demand and a 100 rate with ample demand.
+ * // The DLP bid price is 100 (the low rate is marginal); RLP's is also 100 here, since the
+ * // low rate fills the night in every sample.
+ * const r = await rlp({
+ *   resources: [{ id: 'night', capacity: 100 }],
+ *   products: [
+ *     { id: 'rack', fare: 200, resources: ['night'], demand: { kind: 'poisson', mean: 60 } },
+ *     { id: 'promo', fare: 100, resources: ['night'], demand: 500 },
+ *   ],
+ * }, { samples: 50, seed: 7 });
+ * r.bidPrices; // => { night: 100 }
+ */
 export async function rlp(network: Network, options: RlpOptions): Promise<RlpResult> {
   const net = compileNetwork(network);
   if (typeof options !== 'object' || options === null) fail('options', 'must be an object with samples and seed', 'invalid-type');

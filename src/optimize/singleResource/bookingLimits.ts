@@ -1,34 +1,3 @@
-/**
- * Nested booking limits, and the partitioned allocations they imply, from nested protection levels.
- *
- * A protection level y_j is the number of units held back for classes 1..j (the j most expensive) against
- * every cheaper class. In a nested policy class j+1 may sell while more than y_j units remain, so its
- * booking limit (the most it may ever sell, counting the sales of every cheaper class) is
- *
- *   b_1 = C,   b_j = max(0, C − y_{j−1})   for j = 2..n                       (T&vR 2004, §2.1.2, eq. 2.1)
- *
- * The `max(0, ·)` is part of the definition, not a clamp of bad input: a protection level above the
- * capacity simply closes the class. The partitioned allocation (each class its own bucket, no nesting) is
- * a_1 = min(y_1, C), a_j = min(y_j, C) − min(y_{j−1}, C), a_n = C − min(y_{n−1}, C); the buckets sum to C.
- *
- * Reference: Talluri & van Ryzin, *The Theory and Practice of Revenue Management* (2004), §2.1.2
- * (protection levels, nested booking limits, partitioned allocations, Figure 2.1).
- *
- * Notation: n classes, fares high → low (class 1 / index 0 the most expensive); C the capacity in units
- * (rooms, seats); `protectionLevels[j − 1]` = y_j, j = 1..n−1, cumulative and non-decreasing.
- *
- * @param protectionLevels - y_1..y_{n−1}, units; each ≥ 0 (`Infinity` allowed: protect everything),
- *   non-decreasing. An empty list means a single class.
- * @param capacity - C, units; a whole number ≥ 0
- * @param options.rounding - how fractional limits (from normal-demand EMSR levels) are reported:
- *   `'none'` (default) keeps them, `'down'` floors each limit (equivalently rounds protection up: the safe
- *   side), `'nearest'` rounds half up
- * @returns b_1..b_n, units, non-increasing, b_1 = C
- * @example
- * import { bookingLimits } from 'yieldcraft/optimize';
- * bookingLimits([16.7, 50.9, 83.2], 100); // => [100, 83.3, 49.1, 16.799999999999997]
- * bookingLimits([16.7, 50.9, 83.2], 100, { rounding: 'down' }); // => [100, 83, 49, 16]
- */
 import { fail, join, nonNegativeInteger, array, object } from '../../internal/validate.js';
 
 export type LimitRounding = 'none' | 'down' | 'nearest';
@@ -60,6 +29,37 @@ function validateRounding(r: unknown, path: string): LimitRounding {
   return fail(path, `must be 'none', 'down' or 'nearest', got ${JSON.stringify(r)}`);
 }
 
+/**
+ * Nested booking limits, and the partitioned allocations they imply, from nested protection levels.
+ *
+ * A protection level y_j is the number of units held back for classes 1..j (the j most expensive) against
+ * every cheaper class. In a nested policy class j+1 may sell while more than y_j units remain, so its
+ * booking limit (the most it may ever sell, counting the sales of every cheaper class) is
+ *
+ *   b_1 = C,   b_j = max(0, C − y_{j−1})   for j = 2..n                       (T&vR 2004, §2.1.2, eq. 2.1)
+ *
+ * The `max(0, ·)` is part of the definition, not a clamp of bad input: a protection level above the
+ * capacity simply closes the class. The partitioned allocation (each class its own bucket, no nesting) is
+ * a_1 = min(y_1, C), a_j = min(y_j, C) − min(y_{j−1}, C), a_n = C − min(y_{n−1}, C); the buckets sum to C.
+ *
+ * Reference: Talluri & van Ryzin, *The Theory and Practice of Revenue Management* (2004), §2.1.2
+ * (protection levels, nested booking limits, partitioned allocations, Figure 2.1).
+ *
+ * Notation: n classes, fares high → low (class 1 / index 0 the most expensive); C the capacity in units
+ * (rooms, seats); `protectionLevels[j − 1]` = y_j, j = 1..n−1, cumulative and non-decreasing.
+ *
+ * @param protectionLevels - y_1..y_{n−1}, units; each ≥ 0 (`Infinity` allowed: protect everything),
+ *   non-decreasing. An empty list means a single class.
+ * @param capacity - C, units; a whole number ≥ 0
+ * @param options.rounding - how fractional limits (from normal-demand EMSR levels) are reported:
+ *   `'none'` (default) keeps them, `'down'` floors each limit (equivalently rounds protection up: the safe
+ *   side), `'nearest'` rounds half up
+ * @returns b_1..b_n, units, non-increasing, b_1 = C
+ * @example
+ * import { bookingLimits } from 'yieldcraft/optimize';
+ * bookingLimits([16.7, 50.9, 83.2], 100); // => [100, 83.3, 49.1, 16.799999999999997]
+ * bookingLimits([16.7, 50.9, 83.2], 100, { rounding: 'down' }); // => [100, 83, 49, 16]
+ */
 export function bookingLimits(
   protectionLevels: readonly number[],
   capacity: number,

@@ -1,56 +1,3 @@
-/**
- * The dynamic single-resource capacity-control problem of Lee & Hersh (1993): time is cut into periods
- * short enough that at most one request arrives in each; a request is for class i with probability λ_i(t)
- * (Σ_i λ_i(t) ≤ 1, the rest "no request"), and the seller accepts or rejects it knowing the units left.
- * The value function, with t periods to go and x units left, is
- *
- *   V_t(x) = V_{t−1}(x) + Σ_i λ_i(t) · max(0, p_i − ΔV_{t−1}(x)),     ΔV_{t−1}(x) = V_{t−1}(x) − V_{t−1}(x − 1),
- *   V_0(x) = 0,  V_t(0) = 0                                         (T&vR 2004, §2.5.1, eq. 2.22–2.23)
- *
- * and the optimal policy accepts class i at (t, x) iff p_i ≥ ΔV_{t−1}(x), the bid price: the expected
- * revenue given up by selling one unit now. V_t is non-decreasing and concave in x (T&vR Prop. 2.21), so
- * each period has nested protection levels y_j(t) = #{x ≥ 1 : ΔV_{t−1}(x) > p_{j+1}}: class j+1 is open
- * exactly while more than y_j(t) units remain.
- *
- * Reference: Lee, T. C. & Hersh, M. (1993), "A model for dynamic airline seat inventory control with
- * multiple seat bookings", Transportation Science 27(3), 252–265; Talluri & van Ryzin (2004), §2.5.
- *
- * Notation and conventions:
- * - t = periods to go: t = `periods` at the start of the horizon, 0 at its end (departure / the night).
- * - `arrivalProbabilities` is either one vector λ (the same every period) or one vector per period in
- *   **chronological order**: `arrivalProbabilities[k]` is for the k-th period from the start, k = 0 ..
- *   periods − 1, i.e. the period with t = periods − k periods to go (so `[0]` is the first period, when
- *   t = periods, and the last entry is the period just before departure, t = 1).
- * - fares high → low: classIndex 0 is the highest fare.
- * - Ties: a request whose fare equals the bid price is accepted (p_i ≥ ΔV), and so is one whose bid price
- *   exceeds the fare by less than a relative 1e-9 (`DECISION_TIE`: float noise in V never flips a
- *   decision, so scaling all fares by k leaves the controls unchanged); `bidPrice(t, 0)` is +Infinity
- *   (no unit left, nothing can be sold).
- *
- * Memory: a full table of V is (periods + 1)(capacity + 1) doubles: 80 MB at 10,000 periods × 1,000
- * units. By default only every K-th row is kept (checkpoints, K = ⌈√(periods + 1)⌉) plus one block of K
- * rows recomputed on demand, so memory is O(√periods · capacity) (1.6 MB at that size) and a query costs
- * nothing while it stays in the cached block; moving to another block recomputes K periods
- * (K · capacity · classes operations, about 1 ms at that size). Queries made while walking t down (a
- * simulation of the booking horizon) recompute each block once: about one more pass of the DP in all.
- * `checkpointEvery: 1` keeps the full table instead (no recomputation, the full memory).
- *
- * @param input.capacity - units to sell (rooms, seats); a whole number ≥ 0
- * @param input.fares - p_1..p_n, money per unit, finite, ≥ 0, ordered high → low
- * @param input.arrivalProbabilities - λ_i per period: one vector of length n, or `periods` vectors
- *   (chronological, see above); each λ in [0, 1], each period's sum ≤ 1
- * @param input.periods - T, the number of periods; a whole number ≥ 1
- * @param options.checkpointEvery - K, rows between stored checkpoints: `'auto'` (default) or a whole number ≥ 1
- * @returns expectedRevenue = V_T(C) (money); value(t, x) = V_t(x); bidPrice(t, x); accept(t, x, i);
- *   protectionLevels(t) = [y_1(t), …, y_{n−1}(t)]
- * @example
- * import { dynamicProgram } from 'yieldcraft/optimize';
- * const dp = dynamicProgram({ capacity: 1, fares: [100, 60], arrivalProbabilities: [0.3, 0.5], periods: 2 });
- * dp.value(1, 1); // => 60     (0.3·100 + 0.5·60)
- * dp.bidPrice(2, 1); // => 60  (= V_1(1) − V_1(0): sell class 2 now only if p_2 ≥ 60)
- * dp.accept(2, 1, 1); // => true
- * dp.expectedRevenue; // => 72  (V_2(1) = 60 + 0.3·(100 − 60) + 0.5·max(0, 60 − 60))
- */
 import { fail, join, nonEmptyArray, nonIncreasing, nonNegative, nonNegativeInteger, object, positiveInteger, probability } from '../../internal/validate.js';
 import { PROBABILITY_SUM_TOLERANCE } from '../../model/demand.js';
 
@@ -122,6 +69,59 @@ export function above(d: number, p: number): boolean {
   return d - p > DECISION_TIE * Math.max(Math.abs(d), Math.abs(p));
 }
 
+/**
+ * The dynamic single-resource capacity-control problem of Lee & Hersh (1993): time is cut into periods
+ * short enough that at most one request arrives in each; a request is for class i with probability λ_i(t)
+ * (Σ_i λ_i(t) ≤ 1, the rest "no request"), and the seller accepts or rejects it knowing the units left.
+ * The value function, with t periods to go and x units left, is
+ *
+ *   V_t(x) = V_{t−1}(x) + Σ_i λ_i(t) · max(0, p_i − ΔV_{t−1}(x)),     ΔV_{t−1}(x) = V_{t−1}(x) − V_{t−1}(x − 1),
+ *   V_0(x) = 0,  V_t(0) = 0                                         (T&vR 2004, §2.5.1, eq. 2.22–2.23)
+ *
+ * and the optimal policy accepts class i at (t, x) iff p_i ≥ ΔV_{t−1}(x), the bid price: the expected
+ * revenue given up by selling one unit now. V_t is non-decreasing and concave in x (T&vR Prop. 2.21), so
+ * each period has nested protection levels y_j(t) = #{x ≥ 1 : ΔV_{t−1}(x) > p_{j+1}}: class j+1 is open
+ * exactly while more than y_j(t) units remain.
+ *
+ * Reference: Lee, T. C. & Hersh, M. (1993), "A model for dynamic airline seat inventory control with
+ * multiple seat bookings", Transportation Science 27(3), 252–265; Talluri & van Ryzin (2004), §2.5.
+ *
+ * Notation and conventions:
+ * - t = periods to go: t = `periods` at the start of the horizon, 0 at its end (departure / the night).
+ * - `arrivalProbabilities` is either one vector λ (the same every period) or one vector per period in
+ *   **chronological order**: `arrivalProbabilities[k]` is for the k-th period from the start, k = 0 ..
+ *   periods − 1, i.e. the period with t = periods − k periods to go (so `[0]` is the first period, when
+ *   t = periods, and the last entry is the period just before departure, t = 1).
+ * - fares high → low: classIndex 0 is the highest fare.
+ * - Ties: a request whose fare equals the bid price is accepted (p_i ≥ ΔV), and so is one whose bid price
+ *   exceeds the fare by less than a relative 1e-9 (`DECISION_TIE`: float noise in V never flips a
+ *   decision, so scaling all fares by k leaves the controls unchanged); `bidPrice(t, 0)` is +Infinity
+ *   (no unit left, nothing can be sold).
+ *
+ * Memory: a full table of V is (periods + 1)(capacity + 1) doubles: 80 MB at 10,000 periods × 1,000
+ * units. By default only every K-th row is kept (checkpoints, K = ⌈√(periods + 1)⌉) plus one block of K
+ * rows recomputed on demand, so memory is O(√periods · capacity) (1.6 MB at that size) and a query costs
+ * nothing while it stays in the cached block; moving to another block recomputes K periods
+ * (K · capacity · classes operations, about 1 ms at that size). Queries made while walking t down (a
+ * simulation of the booking horizon) recompute each block once: about one more pass of the DP in all.
+ * `checkpointEvery: 1` keeps the full table instead (no recomputation, the full memory).
+ *
+ * @param input.capacity - units to sell (rooms, seats); a whole number ≥ 0
+ * @param input.fares - p_1..p_n, money per unit, finite, ≥ 0, ordered high → low
+ * @param input.arrivalProbabilities - λ_i per period: one vector of length n, or `periods` vectors
+ *   (chronological, see above); each λ in [0, 1], each period's sum ≤ 1
+ * @param input.periods - T, the number of periods; a whole number ≥ 1
+ * @param options.checkpointEvery - K, rows between stored checkpoints: `'auto'` (default) or a whole number ≥ 1
+ * @returns expectedRevenue = V_T(C) (money); value(t, x) = V_t(x); bidPrice(t, x); accept(t, x, i);
+ *   protectionLevels(t) = [y_1(t), …, y_{n−1}(t)]
+ * @example
+ * import { dynamicProgram } from 'yieldcraft/optimize';
+ * const dp = dynamicProgram({ capacity: 1, fares: [100, 60], arrivalProbabilities: [0.3, 0.5], periods: 2 });
+ * dp.value(1, 1); // => 60     (0.3·100 + 0.5·60)
+ * dp.bidPrice(2, 1); // => 60  (= V_1(1) − V_1(0): sell class 2 now only if p_2 ≥ 60)
+ * dp.accept(2, 1, 1); // => true
+ * dp.expectedRevenue; // => 72  (V_2(1) = 60 + 0.3·(100 − 60) + 0.5·max(0, 60 − 60))
+ */
 export function dynamicProgram(input: DynamicProgramInput, options: DynamicProgramOptions = {}): DynamicProgramResult {
   if (typeof input !== 'object' || input === null) fail('input', 'must be an object', 'invalid-type');
   const C = nonNegativeInteger(input.capacity, 'capacity');

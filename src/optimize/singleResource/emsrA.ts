@@ -1,3 +1,7 @@
+import { validateFareClasses, type FareClass } from '../../model/demand.js';
+import { protect, single } from './aggregate.js';
+import { finishLevels, readEmsrOptions, type EmsrOptions } from './emsrOptions.js';
+
 /**
  * EMSR-a (expected marginal seat revenue, version a): nested protection levels for n classes by adding up
  * Littlewood's two-class protections of each higher class against the next lower one.
@@ -32,10 +36,6 @@
  *   { fare: 520, demand: { kind: 'normal', mean: 34.0, sd: 11.3 } },
  * ], { rounding: 'nearest' }).protectionLevels; // => [17, 39, 56]
  */
-import { validateFareClasses, type FareClass } from '../../model/demand.js';
-import { protect, single } from './aggregate.js';
-import { finishLevels, readEmsrOptions, type EmsrOptions } from './emsrOptions.js';
-
 export function emsrA(classes: readonly FareClass[], opts: EmsrOptions = {}): { protectionLevels: number[] } {
   const list = validateFareClasses(classes, 'classes');
   const { rounding, capacity } = readEmsrOptions(opts);

@@ -1,3 +1,42 @@
+import type { Demand } from '../../model/demand.js';
+import { validateFareClasses, type FareClass } from '../../model/demand.js';
+import { aggregate, demandMean, protect } from './aggregate.js';
+import { finishLevels, readEmsrOptions, type EmsrOptions } from './emsrOptions.js';
+
+/**
+ * EMSR-b over "groups": group j has fare `fares[j]` and the demand of the sum of `groups[j]`'s demands.
+ * Validated input only. Returns the raw levels after the envelope (no rounding, no cap). @internal
+ */
+export function emsrBLevels(fares: readonly number[], groups: readonly (readonly Demand[])[]): number[] {
+  const levels: number[] = [];
+  const pooled: Demand[] = [];
+  const means: number[] = [];
+  const pooledFares: number[] = [];
+  let mean = 0;
+  let prev = 0;
+  for (let j = 1; j < fares.length; j++) {
+    for (const d of groups[j - 1]!) {
+      pooled.push(d);
+      const m = demandMean(d);
+      means.push(m);
+      pooledFares.push(fares[j - 1]!);
+      mean += m;
+    }
+    const low = fares[j]!;
+    let y = 0;
+    if (mean > 0) {
+      // p̄ as Σ p_k·(μ_k / Σμ): weights first, so p̄ stays exact for a single class and tiny means.
+      let pbar = 0;
+      for (let k = 0; k < means.length; k++) pbar += pooledFares[k]! * (means[k]! / mean);
+      y = low >= pbar ? 0 : protect(aggregate(pooled), low / pbar);
+    }
+    y = Math.max(y, prev);
+    levels.push(y);
+    prev = y;
+  }
+  return levels;
+}
+
 /**
  * EMSR-b (expected marginal seat revenue, version b): nested protection levels for n classes from
  * Littlewood's rule applied to an artificial class that pools every higher class.
@@ -43,45 +82,6 @@
  *   { fare: 520, demand: { kind: 'normal', mean: 34.0, sd: 11.3 } },
  * ], { rounding: 'nearest' }).protectionLevels; // => [17, 51, 83]
  */
-import type { Demand } from '../../model/demand.js';
-import { validateFareClasses, type FareClass } from '../../model/demand.js';
-import { aggregate, demandMean, protect } from './aggregate.js';
-import { finishLevels, readEmsrOptions, type EmsrOptions } from './emsrOptions.js';
-
-/**
- * EMSR-b over "groups": group j has fare `fares[j]` and the demand of the sum of `groups[j]`'s demands.
- * Validated input only. Returns the raw levels after the envelope (no rounding, no cap). @internal
- */
-export function emsrBLevels(fares: readonly number[], groups: readonly (readonly Demand[])[]): number[] {
-  const levels: number[] = [];
-  const pooled: Demand[] = [];
-  const means: number[] = [];
-  const pooledFares: number[] = [];
-  let mean = 0;
-  let prev = 0;
-  for (let j = 1; j < fares.length; j++) {
-    for (const d of groups[j - 1]!) {
-      pooled.push(d);
-      const m = demandMean(d);
-      means.push(m);
-      pooledFares.push(fares[j - 1]!);
-      mean += m;
-    }
-    const low = fares[j]!;
-    let y = 0;
-    if (mean > 0) {
-      // p̄ as Σ p_k·(μ_k / Σμ): weights first, so p̄ stays exact for a single class and tiny means.
-      let pbar = 0;
-      for (let k = 0; k < means.length; k++) pbar += pooledFares[k]! * (means[k]! / mean);
-      y = low >= pbar ? 0 : protect(aggregate(pooled), low / pbar);
-    }
-    y = Math.max(y, prev);
-    levels.push(y);
-    prev = y;
-  }
-  return levels;
-}
-
 export function emsrB(classes: readonly FareClass[], opts: EmsrOptions = {}): { protectionLevels: number[] } {
   const list = validateFareClasses(classes, 'classes');
   const { rounding, capacity } = readEmsrOptions(opts);

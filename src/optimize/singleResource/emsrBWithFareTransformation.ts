@@ -1,3 +1,21 @@
+import type { Demand, FareClass } from '../../model/demand.js';
+import { validateFareClasses } from '../../model/demand.js';
+import { efficientFrontier } from './fareTransformation.js';
+import { demandMean } from './aggregate.js';
+import { emsrBLevels } from './emsrB.js';
+import { finishLevels, readEmsrOptions, type EmsrOptions } from './emsrOptions.js';
+
+export interface EmsrBWithFareTransformationResult {
+  /** Nested protection levels over the efficient classes (units). */
+  readonly protectionLevels: number[];
+  /** Indexes of the efficient classes, high → low; every other class stays closed. */
+  readonly efficientClasses: number[];
+  /** Adjusted fares p̂_j per class (0 for inefficient classes). */
+  readonly adjustedFares: number[];
+  /** Efficient-frontier flag per class. */
+  readonly efficient: boolean[];
+}
+
 /**
  * EMSR-b on marginal-revenue-transformed fares ("EMSRb-MR") for buy-down demand: fares without fences,
  * where a customer buys the cheapest open class. The fare transformation (`fareTransformation`) keeps the
@@ -32,24 +50,6 @@
  * r.efficientClasses; // => [0, 1, 2, 3]
  * r.protectionLevels; // => [35, 52, 84]
  */
-import type { Demand, FareClass } from '../../model/demand.js';
-import { validateFareClasses } from '../../model/demand.js';
-import { efficientFrontier } from './fareTransformation.js';
-import { demandMean } from './aggregate.js';
-import { emsrBLevels } from './emsrB.js';
-import { finishLevels, readEmsrOptions, type EmsrOptions } from './emsrOptions.js';
-
-export interface EmsrBWithFareTransformationResult {
-  /** Nested protection levels over the efficient classes (units). */
-  readonly protectionLevels: number[];
-  /** Indexes of the efficient classes, high → low; every other class stays closed. */
-  readonly efficientClasses: number[];
-  /** Adjusted fares p̂_j per class (0 for inefficient classes). */
-  readonly adjustedFares: number[];
-  /** Efficient-frontier flag per class. */
-  readonly efficient: boolean[];
-}
-
 export function emsrBWithFareTransformation(
   classes: readonly FareClass[],
   opts: EmsrOptions = {},

@@ -1,3 +1,9 @@
+import { validateFareClasses, type FareClass } from '../../model/demand.js';
+import { fail, nonNegativeInteger } from '../../internal/validate.js';
+import { pmfOnCapacity } from './aggregate.js';
+import { validateProtectionLevels } from './bookingLimits.js';
+import { tails } from './optimalProtectionLevels.js';
+
 /**
  * The exact expected revenue of any nested protection-level policy on a single resource, with the same
  * arrival model as `optimalProtectionLevels`: the classes arrive in sequence from the cheapest (class n)
@@ -32,12 +38,6 @@
  * expectedRevenue([1], classes, 2); // => 90   (40 + 0.5·100)
  * expectedRevenue([0], classes, 2); // => 80   (the cheap class takes both units)
  */
-import { validateFareClasses, type FareClass } from '../../model/demand.js';
-import { fail, nonNegativeInteger } from '../../internal/validate.js';
-import { pmfOnCapacity } from './aggregate.js';
-import { validateProtectionLevels } from './bookingLimits.js';
-import { tails } from './optimalProtectionLevels.js';
-
 export function expectedRevenue(protectionLevels: readonly number[], classes: readonly FareClass[], capacity: number): number {
   const ys = validateProtectionLevels(protectionLevels);
   const list = validateFareClasses(classes, 'classes');

@@ -1,41 +1,3 @@
-/**
- * Fare transformation (marginal-revenue transformation) for fare structures without fences: when every
- * customer buys the cheapest open class, demand is not independent by class and EMSR on raw fares
- * over-sells the cheap classes (buy-down / spiral-down). Fiig et al. turn the problem back into an
- * independent-demand one: with class j the lowest open class, the expected sales are Q_j and the expected
- * revenue TR_j; only the strategies on the upper concave hull of the points (Q_j, TR_j) from the origin —
- * the efficient frontier — are worth using, and each efficient class gets the adjusted fare
- *
- *   p̂_j = (TR_j − TR_{j−}) / (Q_j − Q_{j−})      (j− the previous efficient class; p̂_1 = p_1)
- *
- * (the marginal revenue of opening it). Inefficient classes are never opened.
- *
- * Reference: Fiig, T., Isler, K., Hopperstad, C. & Belobaba, P. (2010), "Optimization of mixed fare
- * structures: theory and applications", Journal of Revenue and Pricing Management 9(1/2), 152–170:
- * §"Fully undifferentiated fare structure" (TR_j = p_j Q_j), the efficient frontier and eq. for the adjusted
- * fare; Tables 1–2 give the worked example reproduced in the tests.
- *
- * Notation: classes high → low (class 1 / index 0 the most expensive); d_j = the **partitioned demand** of
- * class j: customers whose willingness to pay is at least p_j but below p_{j−1} (with sell-up
- * probabilities P_j, the share of the total demand Q that would pay p_j: d_j = Q · (P_j − P_{j−1})).
- * In a fully undifferentiated structure Q_j = d_1 + … + d_j and TR_j = p_j · Q_j.
- *
- * Conventions: class 1 is always efficient (its adjusted fare is its fare, even with no demand); a class
- * that adds no sales (d_j = 0) or no revenue (TR_j ≤ TR of the frontier so far) is inefficient; points on
- * a straight segment of the frontier are all efficient. An inefficient class's adjusted fare is reported
- * as 0 (never NaN): close it.
- *
- * @param classes - per class: `fare` (money per unit, ≥ 0, high → low) and `demand`, the partitioned demand
- *   d_j: a mean (units, ≥ 0) or a `Demand` whose mean is used
- * @returns adjustedFares (money per unit, 0 for inefficient classes), efficient (flags), quantity (Q_j)
- *   and revenue (TR_j) per class
- * @example
- * import { fareTransformation } from 'yieldcraft/optimize';
- * fareTransformation([
- *   { fare: 1200, demand: 31.2 }, { fare: 1000, demand: 10.9 }, { fare: 800, demand: 14.8 },
- *   { fare: 600, demand: 19.9 }, { fare: 400, demand: 26.9 }, { fare: 200, demand: 36.3 },
- * ]).efficient; // => [true, true, true, true, false, false]
- */
 import type { Demand } from '../../model/demand.js';
 import { validateDemand } from '../../model/demand.js';
 import { array, fail, join, nonNegative, object } from '../../internal/validate.js';
@@ -114,6 +76,44 @@ export function efficientFrontier(fares: readonly number[], Q: readonly number[]
   return { adjusted, efficient };
 }
 
+/**
+ * Fare transformation (marginal-revenue transformation) for fare structures without fences: when every
+ * customer buys the cheapest open class, demand is not independent by class and EMSR on raw fares
+ * over-sells the cheap classes (buy-down / spiral-down). Fiig et al. turn the problem back into an
+ * independent-demand one: with class j the lowest open class, the expected sales are Q_j and the expected
+ * revenue TR_j; only the strategies on the upper concave hull of the points (Q_j, TR_j) from the origin —
+ * the efficient frontier — are worth using, and each efficient class gets the adjusted fare
+ *
+ *   p̂_j = (TR_j − TR_{j−}) / (Q_j − Q_{j−})      (j− the previous efficient class; p̂_1 = p_1)
+ *
+ * (the marginal revenue of opening it). Inefficient classes are never opened.
+ *
+ * Reference: Fiig, T., Isler, K., Hopperstad, C. & Belobaba, P. (2010), "Optimization of mixed fare
+ * structures: theory and applications", Journal of Revenue and Pricing Management 9(1/2), 152–170:
+ * §"Fully undifferentiated fare structure" (TR_j = p_j Q_j), the efficient frontier and eq. for the adjusted
+ * fare; Tables 1–2 give the worked example reproduced in the tests.
+ *
+ * Notation: classes high → low (class 1 / index 0 the most expensive); d_j = the **partitioned demand** of
+ * class j: customers whose willingness to pay is at least p_j but below p_{j−1} (with sell-up
+ * probabilities P_j, the share of the total demand Q that would pay p_j: d_j = Q · (P_j − P_{j−1})).
+ * In a fully undifferentiated structure Q_j = d_1 + … + d_j and TR_j = p_j · Q_j.
+ *
+ * Conventions: class 1 is always efficient (its adjusted fare is its fare, even with no demand); a class
+ * that adds no sales (d_j = 0) or no revenue (TR_j ≤ TR of the frontier so far) is inefficient; points on
+ * a straight segment of the frontier are all efficient. An inefficient class's adjusted fare is reported
+ * as 0 (never NaN): close it.
+ *
+ * @param classes - per class: `fare` (money per unit, ≥ 0, high → low) and `demand`, the partitioned demand
+ *   d_j: a mean (units, ≥ 0) or a `Demand` whose mean is used
+ * @returns adjustedFares (money per unit, 0 for inefficient classes), efficient (flags), quantity (Q_j)
+ *   and revenue (TR_j) per class
+ * @example
+ * import { fareTransformation } from 'yieldcraft/optimize';
+ * fareTransformation([
+ *   { fare: 1200, demand: 31.2 }, { fare: 1000, demand: 10.9 }, { fare: 800, demand: 14.8 },
+ *   { fare: 600, demand: 19.9 }, { fare: 400, demand: 26.9 }, { fare: 200, demand: 36.3 },
+ * ]).efficient; // => [true, true, true, true, false, false]
+ */
 export function fareTransformation(classes: readonly FareTransformationClass[]): FareTransformationResult {
   const { fares, means } = readTransformationClasses(classes);
   const quantity: number[] = [];

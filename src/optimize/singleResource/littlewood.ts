@@ -1,3 +1,7 @@
+import { validateDemand, type Demand } from '../../model/demand.js';
+import { fail, nonNegative } from '../../internal/validate.js';
+import { protect, single } from './aggregate.js';
+
 /**
  * Littlewood's rule: how many units to hold back for a high fare against a low fare that books first.
  *
@@ -35,10 +39,6 @@
  * littlewood({ kind: 'normal', mean: 17.3, sd: 5.8 }, 1050, 567); // => 16.717484421033475
  * littlewood({ kind: 'poisson', mean: 20 }, 499, 99); // => 24
  */
-import { validateDemand, type Demand } from '../../model/demand.js';
-import { fail, nonNegative } from '../../internal/validate.js';
-import { protect, single } from './aggregate.js';
-
 export function littlewood(highDemand: Demand, highFare: number, lowFare: number): number {
   const d = validateDemand(highDemand, 'highDemand');
   const p1 = nonNegative(highFare, 'highFare');

@@ -1,3 +1,22 @@
+import { validateFareClasses, type FareClass } from '../../model/demand.js';
+import { nonNegativeInteger } from '../../internal/validate.js';
+import { pmfOnCapacity } from './aggregate.js';
+import { above } from './dynamicProgram.js';
+
+export interface OptimalProtectionLevelsResult {
+  /** y_1..y_{n−1}: whole units in 0..C, non-decreasing. */
+  readonly protectionLevels: number[];
+  /** V_n(C): the optimal expected revenue, money. */
+  readonly expectedRevenue: number;
+}
+
+/** Suffix sums: tail[L] = P(D ≥ L) for L = 0..C, from a pmf on 0..C. @internal */
+export function tails(pmf: Float64Array): Float64Array {
+  const t = new Float64Array(pmf.length + 1);
+  for (let k = pmf.length - 1; k >= 0; k--) t[k] = t[k + 1]! + pmf[k]!;
+  return t;
+}
+
 /**
  * The exact optimal nested protection levels for the static single-resource problem: classes arrive in
  * sequence from the cheapest (class n) to the most expensive (class 1), each class's demand is known only
@@ -37,25 +56,6 @@
  *   { fare: 40, demand: { kind: 'empirical', probabilities: [0, 0, 1] } },
  * ], 2); // => { protectionLevels: [1], expectedRevenue: 90 }   (protect 1 unit: 40 + 0.5·100)
  */
-import { validateFareClasses, type FareClass } from '../../model/demand.js';
-import { nonNegativeInteger } from '../../internal/validate.js';
-import { pmfOnCapacity } from './aggregate.js';
-import { above } from './dynamicProgram.js';
-
-export interface OptimalProtectionLevelsResult {
-  /** y_1..y_{n−1}: whole units in 0..C, non-decreasing. */
-  readonly protectionLevels: number[];
-  /** V_n(C): the optimal expected revenue, money. */
-  readonly expectedRevenue: number;
-}
-
-/** Suffix sums: tail[L] = P(D ≥ L) for L = 0..C, from a pmf on 0..C. @internal */
-export function tails(pmf: Float64Array): Float64Array {
-  const t = new Float64Array(pmf.length + 1);
-  for (let k = pmf.length - 1; k >= 0; k--) t[k] = t[k + 1]! + pmf[k]!;
-  return t;
-}
-
 export function optimalProtectionLevels(classes: readonly FareClass[], capacity: number): OptimalProtectionLevelsResult {
   const list = validateFareClasses(classes, 'classes');
   const C = nonNegativeInteger(capacity, 'capacity');
