@@ -114,4 +114,65 @@ try {
     });
   }
 }
+
+// Bundlers (esbuild here, as tsup ships it). A CommonJS build cannot be tree-shaken, so what a subpath's
+// CJS entry reaches is what a bundled CommonJS application carries: `littlewood` from
+// 'yieldcraft/optimize' must not bring zod or either LP solver (the solvers are imported by name at run
+// time, hidden from bundlers, unless the application passes a loader to configureLpSolvers).
+{
+  const { build } = await import('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'yieldcraft-bundle-'));
+  try {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(process.cwd(), join(dir, 'node_modules', pkg.name), 'dir');
+    for (const [name, source] of [
+      ['littlewood.cjs', `const { littlewood } = require('${pkg.name}/optimize');\nconsole.log(littlewood({ kind: 'normal', mean: 40, sd: 10 }, 200, 120));\n`],
+      ['littlewood.mjs', `import { littlewood } from '${pkg.name}/optimize';\nconsole.log(littlewood({ kind: 'normal', mean: 40, sd: 10 }, 200, 120));\n`],
+    ]) {
+      writeFileSync(join(dir, name), source);
+      const r = await build({ entryPoints: [join(dir, name)], bundle: true, minify: true, platform: 'node', write: false,
+        metafile: true, logLevel: 'silent', nodePaths: [join(process.cwd(), 'node_modules')] });
+      const inputs = Object.keys(r.metafile.inputs);
+      const heavy = ['zod', 'highs', 'javascript-lp-solver'].filter((d) => inputs.some((i) => i.includes(`node_modules/${d}/`)));
+      const kb = (r.outputFiles[0].contents.length / 1024).toFixed(0);
+      if (heavy.length) { console.log(`FAIL bundling littlewood from ${name} (${kb} KB) carries ${heavy.join(', ')}`); problems++; }
+      else console.log(`ok   bundling littlewood from ${name}: ${kb} KB, without zod or an LP solver`);
+    }
+
+    // A bundled dlp: HiGHS' loader bundled through configureLpSolvers' loader, highs.wasm copied beside
+    // the bundle and found through locateFile (a CommonJS bundle: `require('highs')`; an ES module one: `import('highs')`): what docs/bundling.md tells esbuild/serverless users.
+    const app = `const { dlp, configureLpSolvers } = require('${pkg.name}/optimize');
+const path = require('node:path');
+const network = { resources: [{ id: 'AB', capacity: 10 }, { id: 'BC', capacity: 5 }],
+  products: [{ id: 'AB-Y', fare: 100, resources: ['AB'], demand: 8 }, { id: 'AC-Y', fare: 180, resources: ['AB', 'BC'], demand: 6 },
+    { id: 'BC-Y', fare: 90, resources: ['BC'], demand: 4 }] };
+(async () => {
+  const before = await dlp(network);
+  configureLpSolvers({ highs: { loader: async () => require('highs'), locateFile: (file) => path.join(__dirname, file) } });
+  const after = await dlp(network);
+  console.log(JSON.stringify({ before: before.status, message: before.message ?? null, after: after.status, objective: after.objective }));
+})();
+`;
+    const appDir = join(dir, 'deploy');
+    mkdirSync(appDir);
+    writeFileSync(join(dir, 'app.cjs'), app);
+    await build({ entryPoints: [join(dir, 'app.cjs')], bundle: true, platform: 'node', format: 'cjs', outfile: join(appDir, 'app.js'),
+      logLevel: 'silent', nodePaths: [join(process.cwd(), 'node_modules')] })
+      .catch((e) => { console.log(`FAIL bundling a dlp application: ${e.message}`); problems++; });
+    writeFileSync(join(appDir, 'highs.wasm'), readFileSync(require.resolve('highs/runtime')));
+    const run = spawnSync(process.execPath, [join(appDir, 'app.js')], { encoding: 'utf8', cwd: appDir });
+    let out = null;
+    try { out = JSON.parse(run.stdout.trim().split('\n').pop()); } catch { /* reported below */ }
+    const unbundled = await (await import(pkg.name)).dlp({ resources: [{ id: 'AB', capacity: 10 }, { id: 'BC', capacity: 5 }],
+      products: [{ id: 'AB-Y', fare: 100, resources: ['AB'], demand: 8 }, { id: 'AC-Y', fare: 180, resources: ['AB', 'BC'], demand: 6 },
+        { id: 'BC-Y', fare: 90, resources: ['BC'], demand: 4 }] });
+    if (!out || out.after !== 'optimal' || Math.abs(out.objective - unbundled.objective) > 1e-6) {
+      console.log(`FAIL a bundled dlp with configureLpSolvers does not solve:\n${run.stdout}${run.stderr}`); problems++;
+    } else if (out.before !== 'solver-failed' || !/bundling/.test(out.message ?? '')) {
+      console.log(`FAIL a bundled dlp without configureLpSolvers should say how to configure it: ${run.stdout}`); problems++;
+    } else console.log('ok   a bundled dlp solves with configureLpSolvers (loader + locateFile); without it, a solver-failed status that says what to do');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 process.exit(problems ? 1 : 0);

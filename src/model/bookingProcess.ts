@@ -1,5 +1,6 @@
-import { prefixError, YieldInputError } from './errors.js';
-import { parseNetwork, type Network } from './schemas.js';
+import { YieldInputError } from './errors.js';
+import type { Network } from './schemas.js';
+import { compileNetwork } from './compileNetwork.js';
 import { fail, finite, nonNegativeInteger, object, positiveInteger } from '../internal/validate.js';
 
 /**
@@ -54,17 +55,14 @@ export const PERIOD_PROBABILITY_TOLERANCE = 1e-9;
 /**
  * Checks a booking process and throws a YieldInputError naming the field (`process.periods`,
  * `process.arrivalProbabilities[7]`, `process.network.products[2].resources[0]`) when it is
- * unusable: a bad network (see `parseNetwork`), a product using a resource twice, probabilities outside
+ * unusable: a bad network (the check of `parseNetwork` and the DLP: `compileNetwork`), a product using a resource twice, probabilities outside
  * [0, 1] or summing over 1 in a period, or an array of the wrong length. Returns the same object.
  */
 export function validateBookingProcess(process: unknown, path = 'process'): NetworkBookingProcess {
   const p = object(process, path);
-  let network: Network;
-  try {
-    network = parseNetwork(p.network) as Network;
-  } catch (e) {
-    throw prefixError(e, path); // network.products[2].fare → process.network.products[2].fare
-  }
+  // the network check of parseNetwork and the DLP (no zod: the optimizers' import graph stays free of it)
+  compileNetwork(p.network as Network, `${path}.network`);
+  const network = p.network as Network;
   const periods = positiveInteger(p.periods, `${path}.periods`);
   const probs = p.arrivalProbabilities as ArrayLike<number> | undefined;
   const nP = network.products.length;

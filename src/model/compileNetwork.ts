@@ -2,6 +2,8 @@ import { validateDemand, type Demand } from './demand.js';
 import type { Network } from './schemas.js';
 import { array, fail, join, object } from '../internal/validate.js';
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A product's demand as the network takes it: a Demand, or a number (the mean, deterministic). */
 export type NetworkProductDemand = Demand | number;
 
@@ -63,7 +65,8 @@ export function demandMean(demand: unknown, path: string): number {
  * 20,000-product network and with the same paths in its errors: a YieldInputError names the field
  * (`network.products[3].resources[1]`) for unknown or repeated resource ids, duplicate ids, a product
  * using no resource, a negative or non-finite capacity, a NaN / negative / infinite fare, or an unusable
- * demand. Capacities need not be whole numbers (a re-optimisation may pass expected remaining capacity).
+ * demand, a resource `date` that is not YYYY-MM-DD. `parseNetwork` runs this same check, so the two accept
+ * the same networks. Capacities need not be whole numbers (a re-optimisation may pass expected remaining capacity).
  * The network is never modified.
  *
  * @example
@@ -100,6 +103,9 @@ export function compileNetwork(network: Network, path = 'network'): CompiledNetw
     if (!Number.isFinite(c)) fail(join(p, 'capacity'), `must be a finite number, got ${c}`);
     if (c < 0) fail(join(p, 'capacity'), `must be ≥ 0, got ${c}`);
     capacity[i] = c;
+    const date = r.date;
+    if (date !== undefined && (typeof date !== 'string' || !ISO_DATE.test(date)))
+      fail(join(p, 'date'), `must be an ISO date YYYY-MM-DD, got ${JSON.stringify(date)}`, typeof date === 'string' ? 'invalid' : 'invalid-type');
   }
 
   const productIds: string[] = new Array(n);

@@ -48,6 +48,8 @@ export {
   type BookingRequest,
   type InventoryState,
   type Network,
+  type NetworkResource,
+  type NetworkProduct,
   type SafeParseResult,
 } from './schemas.js';
 export * from './contribution.js';

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { YieldInputError, formatPath } from './errors.js';
+import { compileNetwork } from './compileNetwork.js';
 
 const finiteNumber = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
 const nonNegative = finiteNumber.refine((x) => x >= 0, { message: 'must be ≥ 0' });
@@ -107,30 +108,43 @@ export const InventoryStateSchema = z.object({
 });
 export type InventoryState = Readonly<z.infer<typeof InventoryStateSchema>>;
 
+/** A resource of a network: like `ResourceSchema`, but the capacity may be fractional (a re-optimisation
+ * passes expected remaining capacity). */
+const NetworkResourceSchema = z.object({ id: z.string().min(1), capacity: nonNegative, date: isoDate.optional() });
+/** A product of a network; its demand (a Demand, or a number: the mean) is checked by `compileNetwork`. */
+const NetworkProductSchema = z.object({
+  id: z.string().min(1),
+  fare: nonNegative,
+  resources: z.array(z.string().min(1)).min(1, { message: 'a product must use at least one resource' }),
+  demand: z.custom<import('./demand.js').Demand | number>(() => true),
+});
+
+/**
+ * A network (resources and the products that consume them) as a zod schema. Its structure is checked
+ * here and everything else (duplicate and unknown ids, a resource listed twice, the demand) by
+ * `compileNetwork`, the same check the DLP, RLP, DAVN and the bid-price controls run: `parseNetwork`
+ * accepts exactly the networks they accept.
+ */
 export const NetworkSchema = z
-  .object({ resources: z.array(ResourceSchema).min(1), products: z.array(ProductSchema) })
+  .object({ resources: z.array(NetworkResourceSchema).min(1), products: z.array(NetworkProductSchema) })
   .superRefine((n, ctx) => {
-    const ids = new Set<string>();
-    n.resources.forEach((r, i) => {
-      if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: ['resources', i, 'id'], message: `duplicate resource id ${r.id}` });
-      ids.add(r.id);
-    });
-    n.products.forEach((p, i) =>
-      p.resources.forEach((rid, j) => {
-        if (!ids.has(rid))
-          ctx.addIssue({ code: 'custom', path: ['products', i, 'resources', j], message: `unknown resource id ${JSON.stringify(rid)}` });
-      }),
-    );
+    try {
+      compileNetwork(n as Network, '');
+    } catch (e) {
+      if (!(e instanceof YieldInputError)) throw e;
+      const path = (e.path.match(/[^.[\]]+/g) ?? []).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+      const message = e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
+      ctx.addIssue({ code: 'custom', path, message });
+    }
   });
-export type Network = {
-  readonly resources: readonly { readonly id: string; readonly capacity: number; readonly date?: string }[];
-  readonly products: readonly {
-    readonly id: string;
-    readonly fare: number;
-    readonly resources: readonly string[];
-    readonly demand: import('./demand.js').Demand | number;
-  }[];
-};
+
+type NetworkInput = z.infer<typeof NetworkSchema>;
+/** A resource of a {@link Network} (derived from `NetworkSchema`). */
+export type NetworkResource = Readonly<NetworkInput['resources'][number]>;
+/** A product of a {@link Network} (derived from `NetworkSchema`). */
+export type NetworkProduct = Readonly<Omit<NetworkInput['products'][number], 'resources'>> & { readonly resources: readonly string[] };
+/** A network: the type of `NetworkSchema`'s output, read-only. */
+export type Network = { readonly resources: readonly NetworkResource[]; readonly products: readonly NetworkProduct[] };
 
 /** The result of a safeParse: the parsed value, or the error that parse would throw. */
 export type SafeParseResult<T> = { success: true; data: T } | { success: false; error: YieldInputError };

@@ -3,8 +3,8 @@
  * the dual revised simplex method", Math. Prog. Comp. 10:119–142) compiled to WebAssembly by the `highs`
  * npm package.
  *
- * The WebAssembly module is loaded once, lazily, by a dynamic `import('highs')` on the first solve, and
- * the instance is reused by every later solve in the process: importing yieldcraft never loads it. The
+ * The WebAssembly module is loaded once, lazily, on the first solve (configureLpSolvers.ts: where it comes
+ * from), and the instance is reused by every later solve in the process: importing yieldcraft never loads it. The
  * model goes in as sparse arrays (no LP text to write and parse), through HiGHS's stateless `lpCall`.
  * HiGHS reports row duals as ∂objective/∂(row bound) in the objective's own sense, which is the port's
  * convention, so they pass through unchanged.
@@ -13,33 +13,9 @@
 import type { Highs, ModelData } from 'highs';
 import type { NormalizedLp } from './normalizeLp.js';
 import type { LpSolution, LpTimings } from './types.js';
+import { loadHighs, loadedHighs } from './configureLpSolvers.js';
 
-let loading: Promise<Highs> | undefined;
-let loaded: Highs | undefined;
-
-/** Loads HiGHS once (dynamic import + WebAssembly instantiation) and returns the shared instance. */
-export function loadHighs(): Promise<Highs> {
-  if (!loading) {
-    loading = import('highs')
-      .then((mod) => {
-        const factory = ((mod as { default?: unknown }).default ?? mod) as (o?: object) => Promise<Highs>;
-        return factory();
-      })
-      .then((h) => {
-        loaded = h;
-        return h;
-      });
-    loading.catch(() => {
-      loading = undefined; // allow a retry after a failed load
-    });
-  }
-  return loading;
-}
-
-/** Whether the HiGHS module has been loaded in this process (for tests of lazy loading). */
-export function isHighsLoaded(): boolean {
-  return loaded !== undefined;
-}
+export { loadHighs, isHighsLoaded } from './configureLpSolvers.js';
 
 const MODEL_STATUS_OPTIMAL = 7;
 const MODEL_STATUS_INFEASIBLE = 8;
@@ -66,7 +42,7 @@ export async function solveWithHighs(lp: NormalizedLp, buildMs: number): Promise
   const tl = performance.now();
   let h: Highs;
   try {
-    h = loaded ?? (await loadHighs());
+    h = loadedHighs() ?? (await loadHighs());
   } catch (e) {
     return notOptimal('solver-failed', lp, `could not load the 'highs' WebAssembly solver: ${(e as Error).message}`, {
       buildMs,

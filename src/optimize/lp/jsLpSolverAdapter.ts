@@ -1,7 +1,8 @@
 /**
  * The javascript-lp-solver adapter of the LP port: a pure-JavaScript simplex, for small models (up to
- * about a thousand variables) and for environments without WebAssembly. Loaded by a dynamic import on
- * first use, like HiGHS.
+ * about a thousand variables) and for environments without WebAssembly. An optional dependency, loaded on
+ * first use (configureLpSolvers.ts); when it is not installed, a solve returns status 'solver-failed'
+ * saying so.
  *
  * javascript-lp-solver reports no duals, so this adapter solves the dual LP explicitly (Bertsimas &
  * Tsitsiklis 1997, §4.2, the dual of a problem with two-sided row and column bounds). For the primal
@@ -22,6 +23,7 @@
 import type { NormalizedLp } from './normalizeLp.js';
 import type { LpSolution } from './types.js';
 import { emptyModel, notOptimal } from './highsAdapter.js';
+import { loadJsLpSolverModule } from './configureLpSolvers.js';
 
 type JsModel = {
   optimize: string;
@@ -33,20 +35,12 @@ type JsModel = {
 type JsResult = { feasible: boolean; result: number; bounded?: boolean; [k: string]: unknown };
 type JsSolver = { Solve(model: JsModel): JsResult };
 
-let loading: Promise<JsSolver> | undefined;
-
 function loadJsLpSolver(): Promise<JsSolver> {
-  if (!loading) {
-    loading = import('javascript-lp-solver').then((mod) => {
-      const m = mod as unknown as { default?: JsSolver & { default?: JsSolver } } & JsSolver;
-      const s = m.default?.Solve ? m.default : m.default?.default ?? m;
-      return s as JsSolver;
-    });
-    loading.catch(() => {
-      loading = undefined;
-    });
-  }
-  return loading;
+  return loadJsLpSolverModule().then((mod) => {
+    const m = mod as { default?: JsSolver & { default?: JsSolver } } & JsSolver;
+    const s = m.default?.Solve ? m.default : m.default?.default ?? m;
+    return s as JsSolver;
+  });
 }
 
 const OBJ = '__objective';
