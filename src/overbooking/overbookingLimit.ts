@@ -1,3 +1,39 @@
+import { object } from '../internal/validate.js';
+import { ProfitWalk, type OverbookingOutcome, type RevenueBasis } from './profitWalk.js';
+import type { ShowUpModel } from './showUp.js';
+import { showUpLaw } from './showUp.js';
+import { validateCostInput, validateMaxAuthorized, validateRevenueBasis } from './validateInput.js';
+
+export interface OverbookingInput {
+  readonly capacity: number;
+  readonly fare: number;
+  readonly deniedServiceCost: number;
+  readonly showUp: ShowUpModel;
+}
+
+export interface OverbookingOptions {
+  readonly revenueBasis?: RevenueBasis;
+  readonly maxAuthorized?: number;
+}
+
+export const OVERBOOKING_DEFAULTS = {
+  revenueBasis: 'per-show',
+  maxAuthorized: Infinity,
+} as const satisfies Required<OverbookingOptions>;
+
+/** Gains below this share of (fare + deniedServiceCost) count as ties. */
+export const OVERBOOKING_TIE_TOLERANCE = 1e-12;
+
+export type OverbookingLimitResult =
+  | ({ readonly status: 'optimal' | 'capped' } & OverbookingOutcome)
+  | {
+      readonly status: 'unbounded';
+      /** Infinity: every booking adds expected profit. */
+      readonly authorized: number;
+      readonly expectedProfit?: undefined;
+      readonly reason: string;
+    };
+
 /**
  * Cost-based overbooking: how many bookings to accept on one resource (a night, a flight leg) so that
  * the revenue from the extra guests who fill no-show vacancies outweighs the cost of those who find no
@@ -47,42 +83,6 @@
  * overbookingLimit({ capacity: 200, fare: 300, deniedServiceCost: 500,
  *   showUp: { kind: 'binomial', probability: 0.93 } }).authorized; // => 214
  */
-import { object } from '../internal/validate.js';
-import { ProfitWalk, type OverbookingOutcome, type RevenueBasis } from './profitWalk.js';
-import type { ShowUpModel } from './showUp.js';
-import { showUpLaw } from './showUp.js';
-import { validateCostInput, validateMaxAuthorized, validateRevenueBasis } from './validateInput.js';
-
-export interface OverbookingInput {
-  readonly capacity: number;
-  readonly fare: number;
-  readonly deniedServiceCost: number;
-  readonly showUp: ShowUpModel;
-}
-
-export interface OverbookingOptions {
-  readonly revenueBasis?: RevenueBasis;
-  readonly maxAuthorized?: number;
-}
-
-export const OVERBOOKING_DEFAULTS = {
-  revenueBasis: 'per-show',
-  maxAuthorized: Infinity,
-} as const satisfies Required<OverbookingOptions>;
-
-/** Gains below this share of (fare + deniedServiceCost) count as ties. */
-export const OVERBOOKING_TIE_TOLERANCE = 1e-12;
-
-export type OverbookingLimitResult =
-  | ({ readonly status: 'optimal' | 'capped' } & OverbookingOutcome)
-  | {
-      readonly status: 'unbounded';
-      /** Infinity: every booking adds expected profit. */
-      readonly authorized: number;
-      readonly expectedProfit?: undefined;
-      readonly reason: string;
-    };
-
 export function overbookingLimit(input: OverbookingInput, options: OverbookingOptions = {}): OverbookingLimitResult {
   const { capacity: C, fare: p, deniedServiceCost: h, showUp } = validateCostInput(input);
   const opts = object(options, 'options');

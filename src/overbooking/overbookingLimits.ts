@@ -1,3 +1,27 @@
+import { array, fail, join, nonNegative, nonNegativeInteger, object, probability } from '../internal/validate.js';
+import { overbookingLimit, type OverbookingLimitResult, type OverbookingOptions } from './overbookingLimit.js';
+import { riskBasedOverbookingLimit, type RiskBasedOverbookingResult } from './riskBasedOverbookingLimit.js';
+import { validateShowUp, type ShowUpModel } from './showUp.js';
+
+/** One value for every resource, or one per resource id. */
+export type PerResource<T> = T | Readonly<Record<string, T>>;
+
+export interface OverbookingLimitsCostOptions extends OverbookingOptions {
+  readonly policy?: 'cost';
+  readonly fare: PerResource<number>;
+  readonly deniedServiceCost: PerResource<number>;
+  readonly showUp: PerResource<ShowUpModel>;
+}
+
+export interface OverbookingLimitsRiskOptions {
+  readonly policy: 'risk';
+  readonly showUp: PerResource<ShowUpModel>;
+  readonly maxDeniedProbability: number;
+  readonly maxAuthorized?: number;
+}
+
+type ResourceLike = { readonly id: string; readonly capacity: number };
+
 /**
  * Overbooking levels for every resource of a model at once — each night of a hotel, each leg of a
  * network — cost-based (`overbookingLimit`) or risk-based (`riskBasedOverbookingLimit`) per resource.
@@ -23,34 +47,20 @@
  *     showUp: { kind: 'binomial', probability: 0.9 } });
  * r.sat.authorized >= r.fri.authorized; // => true
  */
-import { array, fail, join, nonNegative, nonNegativeInteger, object, probability } from '../internal/validate.js';
-import { overbookingLimit, type OverbookingLimitResult, type OverbookingOptions } from './overbookingLimit.js';
-import { riskBasedOverbookingLimit, type RiskBasedOverbookingResult } from './riskBasedOverbookingLimit.js';
-import { validateShowUp, type ShowUpModel } from './showUp.js';
-
-/** One value for every resource, or one per resource id. */
-export type PerResource<T> = T | Readonly<Record<string, T>>;
-
-export interface OverbookingLimitsCostOptions extends OverbookingOptions {
-  readonly policy?: 'cost';
-  readonly fare: PerResource<number>;
-  readonly deniedServiceCost: PerResource<number>;
-  readonly showUp: PerResource<ShowUpModel>;
-}
-
-export interface OverbookingLimitsRiskOptions {
-  readonly policy: 'risk';
-  readonly showUp: PerResource<ShowUpModel>;
-  readonly maxDeniedProbability: number;
-  readonly maxAuthorized?: number;
-}
-
-type ResourceLike = { readonly id: string; readonly capacity: number };
-
 export function overbookingLimits(
   resources: readonly ResourceLike[],
   options: OverbookingLimitsCostOptions,
 ): Record<string, OverbookingLimitResult>;
+/**
+ * Risk-based overbooking levels for every resource (`policy: 'risk'`): per resource the largest
+ * authorization whose probability of denying service stays within `maxDeniedProbability`
+ * (`riskBasedOverbookingLimit`); see the cost-based overload above for the parameters.
+ * @example
+ * import { overbookingLimits } from 'yieldcraft/overbooking';
+ * const r = overbookingLimits([{ id: 'fri', capacity: 100 }],
+ *   { policy: 'risk', showUp: { kind: 'binomial', probability: 0.9 }, maxDeniedProbability: 0.05 });
+ * r.fri.authorized > 100; // => true
+ */
 export function overbookingLimits(
   resources: readonly ResourceLike[],
   options: OverbookingLimitsRiskOptions,

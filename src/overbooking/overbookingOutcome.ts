@@ -1,3 +1,10 @@
+import { nonNegativeInteger, object } from '../internal/validate.js';
+import type { OverbookingInput, OverbookingOptions } from './overbookingLimit.js';
+import { OVERBOOKING_DEFAULTS } from './overbookingLimit.js';
+import { ProfitWalk, type OverbookingOutcome } from './profitWalk.js';
+import { showUpLaw } from './showUp.js';
+import { validateCostInput, validateRevenueBasis } from './validateInput.js';
+
 /**
  * The expected outcome of a given authorization level b on one resource: expected profit, shows, units
  * occupied, customers denied service, empty units and the probability of denying anyone — to evaluate a
@@ -18,13 +25,6 @@
  * Math.round(o.expectedProfit); // => 57194
  * o.expectedShows; // => 190.65 (up to rounding)
  */
-import { nonNegativeInteger, object } from '../internal/validate.js';
-import type { OverbookingInput, OverbookingOptions } from './overbookingLimit.js';
-import { OVERBOOKING_DEFAULTS } from './overbookingLimit.js';
-import { ProfitWalk, type OverbookingOutcome } from './profitWalk.js';
-import { showUpLaw } from './showUp.js';
-import { validateCostInput, validateRevenueBasis } from './validateInput.js';
-
 export function overbookingOutcome(
   input: OverbookingInput,
   authorized: number,

@@ -1,29 +1,3 @@
-/**
- * Risk-based (service-level) overbooking: the most bookings b one resource may accept while the
- * probability of denying service to anyone stays within a target ε:
- *
- *   authorized = max { b ≥ C : P(S_b > C) ≤ ε }
- *
- * P(S_b > C) is non-decreasing in b under every `ShowUpModel` (binomial shows are stochastically
- * increasing in b; with independent no-shows it is F(b − C − 1)), so the search climbs from C (where the
- * probability is 0) and stops at the first b + 1 that breaks the target. Use it where the cost of a
- * denied customer is hard to price (reputation, regulation); compare with the cost-based
- * `overbookingLimit`. If the target can never be broken (ε = 1, or nobody ever shows up) the result is
- * `status: 'unbounded'` with `authorized: Infinity`, unless `options.maxAuthorized` caps the search.
- *
- * Reference: Talluri & van Ryzin (2004), §4.2.1 "service-level" overbooking policies; Phillips (2005),
- * §9.2.3 (service-level policy).
- *
- * @param input.capacity - C, physical units; a whole number ≥ 0
- * @param input.showUp - the show-up model
- * @param input.maxDeniedProbability - ε, the largest acceptable P(S_b > C), in [0, 1]
- * @param options.maxAuthorized - largest b to consider (default `Infinity`)
- * @example
- * import { riskBasedOverbookingLimit } from 'yieldcraft/overbooking';
- * // 35 seats, 80 % show up: with 40 bookings P(more than 35 show) ≈ 0.0759, above a 5 % target
- * riskBasedOverbookingLimit({ capacity: 35, showUp: { kind: 'binomial', probability: 0.8 },
- *   maxDeniedProbability: 0.05 }).authorized; // => 39
- */
 import { nonNegativeInteger, object, probability } from '../internal/validate.js';
 import { ProfitWalk, type OverbookingOutcome } from './profitWalk.js';
 import { validateShowUp, showUpLaw, type ShowUpModel } from './showUp.js';
@@ -50,6 +24,32 @@ export type RiskBasedOverbookingResult =
   | ({ readonly status: 'optimal' | 'capped' } & RiskBasedOutcome)
   | { readonly status: 'unbounded'; readonly authorized: number; readonly reason: string };
 
+/**
+ * Risk-based (service-level) overbooking: the most bookings b one resource may accept while the
+ * probability of denying service to anyone stays within a target ε:
+ *
+ *   authorized = max { b ≥ C : P(S_b > C) ≤ ε }
+ *
+ * P(S_b > C) is non-decreasing in b under every `ShowUpModel` (binomial shows are stochastically
+ * increasing in b; with independent no-shows it is F(b − C − 1)), so the search climbs from C (where the
+ * probability is 0) and stops at the first b + 1 that breaks the target. Use it where the cost of a
+ * denied customer is hard to price (reputation, regulation); compare with the cost-based
+ * `overbookingLimit`. If the target can never be broken (ε = 1, or nobody ever shows up) the result is
+ * `status: 'unbounded'` with `authorized: Infinity`, unless `options.maxAuthorized` caps the search.
+ *
+ * Reference: Talluri & van Ryzin (2004), §4.2.1 "service-level" overbooking policies; Phillips (2005),
+ * §9.2.3 (service-level policy).
+ *
+ * @param input.capacity - C, physical units; a whole number ≥ 0
+ * @param input.showUp - the show-up model
+ * @param input.maxDeniedProbability - ε, the largest acceptable P(S_b > C), in [0, 1]
+ * @param options.maxAuthorized - largest b to consider (default `Infinity`)
+ * @example
+ * import { riskBasedOverbookingLimit } from 'yieldcraft/overbooking';
+ * // 35 seats, 80 % show up: with 40 bookings P(more than 35 show) ≈ 0.0759, above a 5 % target
+ * riskBasedOverbookingLimit({ capacity: 35, showUp: { kind: 'binomial', probability: 0.8 },
+ *   maxDeniedProbability: 0.05 }).authorized; // => 39
+ */
 export function riskBasedOverbookingLimit(
   input: RiskBasedOverbookingInput,
   options: RiskBasedOverbookingOptions = {},
