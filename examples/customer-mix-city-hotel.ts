@@ -4,7 +4,7 @@
  * CC BY 4.0): what each segment and its biggest accounts earned after commission, variable cost,
  * cancellations and no-shows; what an account and a returning guest are worth from repeat behaviour;
  * and the mix of segments the DLP would take for June–August 2016 (planned on 1 June from a forecast)
- * beside the mix the hotel actually sold.
+ * beside the mix the hotel actually sold; then value-aware acceptance on the plan's busiest night.
  *
  * Run: `npx tsx examples/customer-mix-city-hotel.ts` (after `npm run build`: it imports the built package).
  */
@@ -12,14 +12,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import {
+  bidPriceControls,
+  createValueBreakdown,
   customerMix,
   customerValue,
+  decide,
   dlp,
+  explainValueAware,
   forecastProductDemand,
   historyAsOf,
   hotelNetwork,
+  networkBookingState,
   readHotelCustomersCsv,
+  requestValue,
   segmentProfitability,
+  valueAtRiskTable,
   type CustomerRecord,
 } from 'yieldcraft';
 
@@ -139,3 +146,23 @@ for (const s of mix.segments)
 console.log(`${'total'.padEnd(15)} ${String(Math.round(mix.optimiser.roomNights)).padStart(20)} ${''.padStart(6)} ${eur(mix.optimiser.contribution)}   | ${String(mix.actual.roomNights).padStart(18)} ${''.padStart(6)} ${eur(mix.actual.contribution)}`);
 console.log('(the optimiser values every segment at its average net contribution per room-night as known on 1 June;');
 console.log(' the actual side earns the rates actually paid, summer rates included)');
+
+// 4. Value-aware acceptance with the plan's bid prices: a 2-room, 1-night request on the busiest night,
+//    from company 40 (Corporate) and from agent 6 (Offline TA/TO), each paying its segment's net
+//    contribution now, for several ℓ (the chance that one refusal loses the account; off at 0).
+const controls = bidPriceControls(hotel, plan);
+const state = networkBookingState(controls);
+const busiest = nights.reduce((a, n) => (plan.bidPrices[n]! > plan.bidPrices[a]! ? n : a), nights[0]!);
+console.log(`\nValue-aware acceptance on ${busiest}, bid price ${plan.bidPrices[busiest]!.toFixed(1)} EUR (a 2-room, 1-night request):`);
+const breakdown = createValueBreakdown();
+for (const [segment, account] of [[CORPORATE, 'company:40'], [TOUR, 'agent:6']] as const) {
+  const request = { product: `${busiest}/1n/${segment}`, quantity: 2, segment, account };
+  const now = value.get(segment)!;
+  const cells = [0, 0.001, 0.005, 0.02].map((share) => {
+    const table = valueAtRiskTable({ accounts }, { refusalLossShare: share });
+    const d = decide({ ...request, value: requestValue(table, request, now, breakdown) }, state, controls);
+    const why = explainValueAware(d, breakdown);
+    return `ℓ=${share}: ${why.contributionNow.toFixed(0)} + ${why.valueAtRisk.toFixed(0)} ${why.accept ? '→ accept' : '→ reject'}`;
+  });
+  console.log(`  ${account.padEnd(11)} ${cells.join(' | ')}`);
+}

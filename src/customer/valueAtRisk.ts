@@ -10,7 +10,8 @@
  * bid-price control.
  *
  * Model: a refusal does not lose the whole customer value; it loses it with probability ℓ =
- * `refusalLossShare` (the chance that the refused customer takes its future business elsewhere):
+ * `refusalLossShare` (the chance that the refused customer takes its future business elsewhere; per
+ * source with `refusalLossShareBy`; default 0 — off — because the data holds no refusals to fit it):
  *
  *   value at risk of a request = ℓ · V(who),  per unit = ℓ · V(who) ÷ quantity
  *
@@ -78,15 +79,23 @@ export interface ValueAtRiskSources {
 }
 
 export interface ValueAtRiskOptions {
-  /** ℓ: the chance that a refusal loses the customer's future business, in [0, 1]. */
+  /** ℓ: the chance that one refusal loses the customer's future business, in [0, 1], for every source. */
   readonly refusalLossShare?: number;
+  /** ℓ per source, overriding `refusalLossShare` (a big account rarely walks away over one refusal; a guest may). */
+  readonly refusalLossShareBy?: {
+    readonly customer?: number;
+    readonly account?: number;
+    readonly segment?: number;
+  };
 }
 
 /**
- * Defaults. ℓ = 0.2 is an assumption (a refused customer usually books elsewhere this time and may or
- * may not come back); set it from your own churn-after-denial data. 0 switches value-awareness off.
+ * Defaults: ℓ = 0, i.e. value-awareness is off until you say how likely a refusal is to lose a customer —
+ * there is no default the data could justify (the hotel data records no refusals). The chance is per
+ * refusal and for the whole relationship: small for an account that books hundreds of times a year
+ * (0.001–0.01), larger for a loyal individual guest.
  */
-export const VALUE_AT_RISK_DEFAULTS = { refusalLossShare: 0.2 } as const satisfies Required<ValueAtRiskOptions>;
+export const VALUE_AT_RISK_DEFAULTS = { refusalLossShare: 0 } as const;
 
 function isResult(x: unknown): x is CustomerValueResult {
   return typeof x === 'object' && x !== null && 'status' in x && 'values' in x && 'model' in x;
@@ -109,16 +118,22 @@ export function valueAtRiskTable(sources: ValueAtRiskSources, options: ValueAtRi
   const o = object(options, 'options');
   const share =
     o.refusalLossShare === undefined ? VALUE_AT_RISK_DEFAULTS.refusalLossShare : probability(o.refusalLossShare, 'options.refusalLossShare');
-  const customers = s.customers === undefined ? new Map<string, number>() : plainTable(s.customers, 'sources.customers', share);
+  const by = o.refusalLossShareBy === undefined ? {} : object(o.refusalLossShareBy, 'options.refusalLossShareBy');
+  const shareOf = (k: 'customer' | 'account' | 'segment'): number =>
+    by[k] === undefined ? share : probability(by[k], join('options.refusalLossShareBy', k));
+  const customers =
+    s.customers === undefined ? new Map<string, number>() : plainTable(s.customers, 'sources.customers', shareOf('customer'));
   let accounts = new Map<string, number>();
+  const accountShare = shareOf('account');
+  const segmentShare = shareOf('segment');
   if (s.accounts !== undefined) {
     if (isResult(s.accounts)) {
       if (s.accounts.model.kind !== 'recency-markov-chain')
         fail('sources.accounts', 'must be a customerValue result by account, company or agent', 'inconsistent');
       array<CustomerValue>(s.accounts.values, 'sources.accounts.values').forEach((v, i) => {
-        accounts.set(v.key, share * Math.max(0, finiteValue(v.value, join(join('sources.accounts.values', i), 'value'))));
+        accounts.set(v.key, accountShare * Math.max(0, finiteValue(v.value, join(join('sources.accounts.values', i), 'value'))));
       });
-    } else accounts = plainTable(s.accounts, 'sources.accounts', share);
+    } else accounts = plainTable(s.accounts, 'sources.accounts', accountShare);
   }
   let segments = new Map<string, number>();
   const tiers = new Map<string, Float64Array>();
@@ -128,11 +143,11 @@ export function valueAtRiskTable(sources: ValueAtRiskSources, options: ValueAtRi
         fail('sources.segments', 'must be a customerValue result by segment, channel or customerType', 'inconsistent');
       array<CustomerValue>(s.segments.values, 'sources.segments.values').forEach((v, i) => {
         const path = join('sources.segments.values', i);
-        segments.set(v.key, share * Math.max(0, finiteValue(v.value, join(path, 'value'))));
+        segments.set(v.key, segmentShare * Math.max(0, finiteValue(v.value, join(path, 'value'))));
         if (v.tiers !== undefined)
-          tiers.set(v.key, Float64Array.from(v.tiers, (t, k) => share * Math.max(0, finiteValue(t.value, join(join(path, 'tiers'), k)))));
+          tiers.set(v.key, Float64Array.from(v.tiers, (t, k) => segmentShare * Math.max(0, finiteValue(t.value, join(join(path, 'tiers'), k)))));
       });
-    } else segments = plainTable(s.segments, 'sources.segments', share);
+    } else segments = plainTable(s.segments, 'sources.segments', segmentShare);
   }
   return { kind: 'value-at-risk-table', refusalLossShare: share, customers, accounts, tiers, segments };
 }

@@ -51,7 +51,7 @@ describe('valueAtRiskTable and requestValue', () => {
     expect(b).toEqual({ value: 42, contributionNow: 42, valueAtRisk: 0, source: 'none' });
   });
 
-  it('is off without a table and with ℓ = 0: the value is the contribution now', () => {
+  it('is off without a table, with ℓ = 0 and by default: the value is the contribution now', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 1, max: 50 }), (c, q) => {
         expect(requestValue(undefined, { quantity: q, account: 'company:40' }, c)).toBe(c);
@@ -59,7 +59,19 @@ describe('valueAtRiskTable and requestValue', () => {
         expect(requestValue(off, { quantity: q, account: 'company:40' }, c)).toBe(c);
       }),
     );
-    expect(VALUE_AT_RISK_DEFAULTS.refusalLossShare).toBe(0.2);
+    expect(VALUE_AT_RISK_DEFAULTS.refusalLossShare).toBe(0);
+    expect(requestValue(valueAtRiskTable({ accounts }), { account: 'company:40' }, 12)).toBe(12);
+  });
+
+  it('takes ℓ per source from refusalLossShareBy', () => {
+    const table = valueAtRiskTable(
+      { customers: { anna: 1000 }, accounts: { 'company:40': 1000 }, segments: { Corporate: 1000 } },
+      { refusalLossShare: 0.5, refusalLossShareBy: { account: 0.01, segment: 0 } },
+    );
+    expect(requestValue(table, { customer: 'anna' }, 0)).toBe(500);
+    expect(requestValue(table, { account: 'company:40' }, 0)).toBe(10);
+    expect(requestValue(table, { segment: 'Corporate' }, 0)).toBe(0);
+    expect(pathOf(() => valueAtRiskTable({}, { refusalLossShareBy: { account: -0.1 } }))).toBe('options.refusalLossShareBy.account');
   });
 
   it('explains a decision with both parts and flags an acceptance owed to future value', () => {
