@@ -1,3 +1,11 @@
+import { nonNegative, object } from '../internal/validate.js';
+import { ratio, type MetricValue } from './metricValue.js';
+
+export interface AverageDailyRateInput {
+  readonly revenue: number;
+  readonly sold: number;
+}
+
 /**
  * ADR, the average daily rate: room revenue per room sold (per unit sold, outside hotels: the average
  * fare or yield per passenger).
@@ -15,14 +23,6 @@
  * averageDailyRate({ revenue: 7000, sold: 70 }); // => { status: 'ok', value: 100 }
  * averageDailyRate({ revenue: 0, sold: 0 }); // => { status: 'not-defined', reason: 'nothing was sold' }
  */
-import { nonNegative, object } from '../internal/validate.js';
-import { ratio, type MetricValue } from './metricValue.js';
-
-export interface AverageDailyRateInput {
-  readonly revenue: number;
-  readonly sold: number;
-}
-
 export function averageDailyRate(input: AverageDailyRateInput): MetricValue {
   const o = object(input, 'input');
   const revenue = nonNegative(o.revenue, 'revenue');

@@ -1,3 +1,17 @@
+import { nonNegative, object } from '../internal/validate.js';
+import { ratio, type MetricValue } from './metricValue.js';
+
+export interface DeniedServiceInput {
+  readonly capacity: number;
+  readonly shows: number;
+}
+
+export interface DeniedService {
+  readonly denied: number;
+  readonly served: number;
+  readonly rate: MetricValue;
+}
+
 /**
  * Denied service on one overbooked resource: customers who showed up and found no unit (walked hotel
  * guests, involuntarily bumped passengers), those served, and the rate per show.
@@ -16,20 +30,6 @@
  * deniedService({ capacity: 180, shows: 183 });
  * // => { denied: 3, served: 180, rate: { status: 'ok', value: 0.01639344262295082 } }
  */
-import { nonNegative, object } from '../internal/validate.js';
-import { ratio, type MetricValue } from './metricValue.js';
-
-export interface DeniedServiceInput {
-  readonly capacity: number;
-  readonly shows: number;
-}
-
-export interface DeniedService {
-  readonly denied: number;
-  readonly served: number;
-  readonly rate: MetricValue;
-}
-
 export function deniedService(input: DeniedServiceInput): DeniedService {
   const o = object(input, 'input');
   const capacity = nonNegative(o.capacity, 'capacity');

@@ -1,3 +1,11 @@
+import { fail, nonNegative, object, positive } from '../internal/validate.js';
+
+export interface OccupancyRateInput {
+  readonly occupied: number;
+  readonly capacity: number;
+  readonly outOfOrder?: number;
+}
+
 /**
  * Occupancy rate (hotels) or load factor (airlines): the share of the capacity on offer that was used.
  *
@@ -19,14 +27,6 @@
  * occupancyRate({ occupied: 30, capacity: 100 }); // => 0.3
  * occupancyRate({ occupied: 30, capacity: 100, outOfOrder: 5 }); // => 0.3157894736842105
  */
-import { fail, nonNegative, object, positive } from '../internal/validate.js';
-
-export interface OccupancyRateInput {
-  readonly occupied: number;
-  readonly capacity: number;
-  readonly outOfOrder?: number;
-}
-
 export function occupancyRate(input: OccupancyRateInput): number {
   const o = object(input, 'input');
   const occupied = nonNegative(o.occupied, 'occupied');

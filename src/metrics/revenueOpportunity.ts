@@ -1,3 +1,21 @@
+import { fail, finite, object } from '../internal/validate.js';
+import { ratio, type MetricValue } from './metricValue.js';
+
+export interface RevenueOpportunityInput {
+  readonly realised: number;
+  readonly noControl: number;
+  readonly perfect: number;
+}
+
+export interface RevenueOpportunity {
+  readonly opportunity: number;
+  readonly achieved: number;
+  readonly share: MetricValue;
+}
+
+/** Slack allowed when checking realised ≤ perfect and noControl ≤ perfect (relative, for rounding). */
+export const REVENUE_OPPORTUNITY_TOLERANCE = 1e-9;
+
 /**
  * Revenue opportunity (Smith, Leimkuhler & Darrow 1992, "Yield management at American Airlines",
  * Interfaces 22(1), pp. 8–31): how much of the revenue that capacity control *could* add over selling
@@ -21,24 +39,6 @@
  * revenueOpportunity({ realised: 59200, noControl: 46000, perfect: 66000 });
  * // => { opportunity: 20000, achieved: 13200, share: { status: 'ok', value: 0.66 } }
  */
-import { fail, finite, object } from '../internal/validate.js';
-import { ratio, type MetricValue } from './metricValue.js';
-
-export interface RevenueOpportunityInput {
-  readonly realised: number;
-  readonly noControl: number;
-  readonly perfect: number;
-}
-
-export interface RevenueOpportunity {
-  readonly opportunity: number;
-  readonly achieved: number;
-  readonly share: MetricValue;
-}
-
-/** Slack allowed when checking realised ≤ perfect and noControl ≤ perfect (relative, for rounding). */
-export const REVENUE_OPPORTUNITY_TOLERANCE = 1e-9;
-
 export function revenueOpportunity(input: RevenueOpportunityInput): RevenueOpportunity {
   const o = object(input, 'input');
   const realised = finite(o.realised, 'realised');

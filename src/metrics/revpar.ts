@@ -1,3 +1,12 @@
+import { fail, nonNegative, object, positive } from '../internal/validate.js';
+import { yieldPerAvailableUnit } from './yieldPerAvailableUnit.js';
+
+export interface RevparInput {
+  readonly revenue: number;
+  readonly capacity: number;
+  readonly outOfOrder?: number;
+}
+
 /**
  * RevPAR, revenue per available room: room revenue over room-nights available. It equals
  * ADR × occupancy (when revenue is room revenue and occupancy is measured on the same base).
@@ -13,15 +22,6 @@
  * import { revpar } from 'yieldcraft/metrics';
  * revpar({ revenue: 8000, capacity: 100 }); // => 80 (ADR 100 at 80 % occupancy)
  */
-import { fail, nonNegative, object, positive } from '../internal/validate.js';
-import { yieldPerAvailableUnit } from './yieldPerAvailableUnit.js';
-
-export interface RevparInput {
-  readonly revenue: number;
-  readonly capacity: number;
-  readonly outOfOrder?: number;
-}
-
 export function revpar(input: RevparInput): number {
   const o = object(input, 'input');
   const revenue = nonNegative(o.revenue, 'revenue');

@@ -1,3 +1,18 @@
+import { fail, nonNegative, object } from '../internal/validate.js';
+
+export interface SpillAndSpoilageInput {
+  readonly capacity: number;
+  readonly demand: number;
+  readonly sold: number;
+}
+
+export interface SpillAndSpoilage {
+  readonly rejected: number;
+  readonly spill: number;
+  readonly spoilage: number;
+  readonly empty: number;
+}
+
 /**
  * Spill and spoilage on one resource after the fact: of the demand that was turned away, how much no
  * control could have carried (spill: it exceeded the capacity) and how much left units empty that it
@@ -22,21 +37,6 @@
  * spillAndSpoilage({ capacity: 100, demand: 110, sold: 95 });
  * // => { rejected: 15, spill: 10, spoilage: 5, empty: 5 }
  */
-import { fail, nonNegative, object } from '../internal/validate.js';
-
-export interface SpillAndSpoilageInput {
-  readonly capacity: number;
-  readonly demand: number;
-  readonly sold: number;
-}
-
-export interface SpillAndSpoilage {
-  readonly rejected: number;
-  readonly spill: number;
-  readonly spoilage: number;
-  readonly empty: number;
-}
-
 export function spillAndSpoilage(input: SpillAndSpoilageInput): SpillAndSpoilage {
   const o = object(input, 'input');
   const capacity = nonNegative(o.capacity, 'capacity');

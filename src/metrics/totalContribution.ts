@@ -1,3 +1,18 @@
+import { contribution, type ContributionInput } from '../model/contribution.js';
+import { YieldInputError } from '../model/errors.js';
+import { array, join, object, positiveInteger } from '../internal/validate.js';
+
+export interface Sale extends ContributionInput {
+  /** Units in this sale (room-nights, seats), a whole number ≥ 1. */
+  readonly units: number;
+}
+
+export interface ContributionTotals {
+  readonly revenue: number;
+  readonly contribution: number;
+  readonly units: number;
+}
+
 /**
  * Revenue and contribution of a set of sales: each sale's price net of channel commission and booking
  * fee, less variable cost, plus ancillary spend (`contribution` of `yieldcraft/model`), times its units.
@@ -17,21 +32,6 @@
  *   { price: 150, units: 2, variableCost: 25 },
  * ]); // => { revenue: 900, contribution: 667, units: 5 }
  */
-import { contribution, type ContributionInput } from '../model/contribution.js';
-import { YieldInputError } from '../model/errors.js';
-import { array, join, object, positiveInteger } from '../internal/validate.js';
-
-export interface Sale extends ContributionInput {
-  /** Units in this sale (room-nights, seats), a whole number ≥ 1. */
-  readonly units: number;
-}
-
-export interface ContributionTotals {
-  readonly revenue: number;
-  readonly contribution: number;
-  readonly units: number;
-}
-
 export function totalContribution(sales: readonly Sale[]): ContributionTotals {
   const list = array<unknown>(sales, 'sales');
   let revenue = 0;

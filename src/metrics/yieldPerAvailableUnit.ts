@@ -1,3 +1,10 @@
+import { finite, object, positive } from '../internal/validate.js';
+
+export interface YieldPerAvailableUnitInput {
+  readonly amount: number;
+  readonly capacity: number;
+}
+
 /**
  * Yield per available unit: revenue — or, better, contribution — earned per unit of capacity on offer,
  * the measure yieldcraft maximises. With room revenue over room-nights available it is RevPAR; with
@@ -14,13 +21,6 @@
  * import { yieldPerAvailableUnit } from 'yieldcraft/metrics';
  * yieldPerAvailableUnit({ amount: 8000, capacity: 100 }); // => 80
  */
-import { finite, object, positive } from '../internal/validate.js';
-
-export interface YieldPerAvailableUnitInput {
-  readonly amount: number;
-  readonly capacity: number;
-}
-
 export function yieldPerAvailableUnit(input: YieldPerAvailableUnitInput): number {
   const o = object(input, 'input');
   const amount = finite(o.amount, 'amount');
