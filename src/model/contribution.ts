@@ -1,3 +1,14 @@
+import { nonNegative, object, positiveInteger, probability } from '../internal/validate.js';
+
+export interface ContributionInput {
+  readonly price: number;
+  readonly commission?: number;
+  readonly feePerBooking?: number;
+  readonly units?: number;
+  readonly variableCost?: number;
+  readonly ancillarySpend?: number;
+}
+
 /**
  * The value of one sale to the seller: price net of channel commission and per-booking fees, minus the
  * variable cost of serving the unit, plus the ancillary spend it brings.
@@ -20,17 +31,6 @@
  * import { contribution } from 'yieldcraft/model';
  * contribution({ price: 200, commission: 0.18, variableCost: 25, ancillarySpend: 15 }); // => 154
  */
-import { nonNegative, object, positiveInteger, probability } from '../internal/validate.js';
-
-export interface ContributionInput {
-  readonly price: number;
-  readonly commission?: number;
-  readonly feePerBooking?: number;
-  readonly units?: number;
-  readonly variableCost?: number;
-  readonly ancillarySpend?: number;
-}
-
 export function contribution(input: ContributionInput): number {
   object(input, 'input');
   const price = nonNegative(input.price, 'price');
