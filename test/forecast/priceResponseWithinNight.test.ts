@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { readHotelBookingsCsv } from '../../src/history/readHotelBookingsCsv.js';
 import { estimatePriceResponse } from '../../src/forecast/estimatePriceResponse.js';
 import { estimatePriceResponseWithinNight } from '../../src/forecast/estimatePriceResponseWithinNight.js';
 import { fitWithinNightResponse, type WithinNightEstimate } from '../../src/forecast/fitWithinNightResponse.js';
@@ -145,5 +149,20 @@ describe('fitWithinNightResponse(groups)', () => {
     expectInputError(() => fitWithinNightResponse([{ cells: [{ alternative: 'a', price: 10, quantity: -1 }] }]), 'groups[0].cells[0].quantity');
     expectInputError(() => fitWithinNightResponse([{ cells: [{ alternative: 'a', price: 10, quantity: 1 }, { alternative: 'a', price: 12, quantity: 1 }] }]), 'groups[0].cells[1].alternative', 'inconsistent');
     expectInputError(() => fitWithinNightResponse([], { confidence: 1 }), 'options.confidence');
+  });
+});
+
+const realFile = fileURLToPath(new URL('../../../shared/data/hotel-bookings/hotel_bookings_until_2017-04-30.csv.gz', import.meta.url));
+describe.skipIf(!existsSync(realFile))('on the real hotel data (Antonio et al. 2019) — skipped when ../shared/data is absent', () => {
+  it("City Hotel, Online TA: the plain regression says 'wrong-sign', the within-night estimate a positive elasticity", () => {
+    const { records } = readHotelBookingsCsv(gunzipSync(readFileSync(realFile)).toString('utf8'));
+    const opts = { asOf: '2017-05-01', property: 'City Hotel' };
+    const plain = estimatePriceResponse(records, opts).find((x) => x.segment === 'Online TA')!.fit!;
+    expect(plain.status).toBe('wrong-sign');
+    const within = estimatePriceResponseWithinNight(records, opts).find((x) => x.segment === 'Online TA')!;
+    const fit = within.fit as WithinNightEstimate;
+    expect(fit.status).toBe('ok');
+    expect(fit.confidenceInterval[0]).toBeGreaterThan(0); // demand falls with price, significantly
+    expect(within.emptyCellShare).toBeLessThan(0.15);
   });
 });

@@ -270,6 +270,12 @@ describe('rateLadder', () => {
     expect(r.rate('2026-03-01', 2)).toBe(100);
     expect(r.rows.find((x) => x.lengthOfStay === 2)!.boundBy).toEqual(['length-of-stay-order']);
   });
+  it('gives the same rows whatever the order of lengthsOfStay', () => {
+    const input = { nights: NIGHTS(5), ladder: [90, 110, 130], bidPrices: [10, 60, 90, 40, 0], buyProbability: [0.9, 0.6, 0.35], guardRails: { maxDailyChange: 20, lengthOfStayOrder: 'non-increasing' as const } };
+    const a = rateLadder({ ...input, lengthsOfStay: [1, 2, 3] });
+    const b = rateLadder({ ...input, lengthsOfStay: [3, 1, 2] });
+    expect(b.rows).toEqual(a.rows);
+  });
   it('rejects bad input with a YieldInputError naming the field', () => {
     const ok = { nights: NIGHTS(2), ladder: [100, 120, 140], bidPrices: [10, 20], buyProbability: [0.9, 0.5, 0.2] };
     rateLadder(ok);
