@@ -1,3 +1,34 @@
+import { fail } from '../internal/validate.js';
+import type { BookingRecord } from './bookingRecord.js';
+import { asBookingTable, STATUS_CANCELLED, STATUS_NO_SHOW, type BookingTable } from './bookingTable.js';
+import { fromEpochDay, parseEpochDay } from './epochDay.js';
+import { groupIndex, measureOf, nightRange, optionsObject, type NightGridOptions } from './nightGrid.js';
+
+export const BOOKING_CURVES_DEFAULTS = {
+  maxDba: 365,
+  stay: 'night' as 'night' | 'arrival',
+} as const;
+
+export interface BookingCurvesOptions extends NightGridOptions {
+  /** The longest horizon, in days before arrival: a whole number ≥ 0 (default 365). */
+  readonly maxDba?: number;
+  /** 'night': a booking counts on each night it occupies; 'arrival': only on its arrival night. */
+  readonly stay?: 'night' | 'arrival';
+}
+
+export interface BookingCurves {
+  readonly firstNight: string;
+  readonly lastNight: string;
+  readonly days: number;
+  readonly keys: readonly string[];
+  readonly maxDba: number;
+  readonly stay: 'night' | 'arrival';
+  /** `values[(k * days + t) * (maxDba + 1) + d]`: group keys[k], night firstNight + t, DBA d. */
+  readonly values: Float64Array;
+  /** `total[t * (maxDba + 1) + d]`: all groups. */
+  readonly total: Float64Array;
+}
+
 /**
  * Booking curves: for each stay night (or arrival night) and group, the rooms on the books at the close
  * of each day before arrival, DBA = 0 … maxDba. Row by row they show how a night filled up; averaged
@@ -40,37 +71,6 @@
  * curveOf(c, '2016-08-15')[14];                         // => 1   (14 days out: 1 August, cancelled that day)
  * curveOf(c, '2016-08-15')[15];                         // => 2   (close of 31 July: the cancelled booking still held)
  */
-import { fail } from '../internal/validate.js';
-import type { BookingRecord } from './bookingRecord.js';
-import { asBookingTable, STATUS_CANCELLED, STATUS_NO_SHOW, type BookingTable } from './bookingTable.js';
-import { fromEpochDay, parseEpochDay } from './epochDay.js';
-import { groupIndex, measureOf, nightRange, optionsObject, type NightGridOptions } from './nightGrid.js';
-
-export const BOOKING_CURVES_DEFAULTS = {
-  maxDba: 365,
-  stay: 'night' as 'night' | 'arrival',
-} as const;
-
-export interface BookingCurvesOptions extends NightGridOptions {
-  /** The longest horizon, in days before arrival: a whole number ≥ 0 (default 365). */
-  readonly maxDba?: number;
-  /** 'night': a booking counts on each night it occupies; 'arrival': only on its arrival night. */
-  readonly stay?: 'night' | 'arrival';
-}
-
-export interface BookingCurves {
-  readonly firstNight: string;
-  readonly lastNight: string;
-  readonly days: number;
-  readonly keys: readonly string[];
-  readonly maxDba: number;
-  readonly stay: 'night' | 'arrival';
-  /** `values[(k * days + t) * (maxDba + 1) + d]`: group keys[k], night firstNight + t, DBA d. */
-  readonly values: Float64Array;
-  /** `total[t * (maxDba + 1) + d]`: all groups. */
-  readonly total: Float64Array;
-}
-
 export function bookingCurves(records: readonly BookingRecord[] | BookingTable, options?: BookingCurvesOptions): BookingCurves {
   const table = asBookingTable(records);
   optionsObject(options);

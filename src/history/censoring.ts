@@ -1,44 +1,3 @@
-/**
- * Censoring marks: the nights and groups for which the recorded bookings understate demand because
- * requests were turned away — the hotel was sold out, or the group's rate (class) was closed for sale.
- * Forecasting methods must not read such nights as low demand: unconstraining (EM, projection
- * detruncation) treats their bookings as lower bounds instead.
- *
- * Two causes, each with the largest days-before-arrival (DBA) at which it struck, so that a pick-up
- * model can censor a booking curve from that DBA on:
- * - sold out: `soldOutDba[t]` = the largest d in 0 … maxDba at whose close the books for night
- *   n = firstNight + t (all groups, rooms; `bookingCurves` totals) reached `capacity(n)`, or −1 when
- *   they never did. Capacity is the user's (the data set holds none); pass the records of one property.
- * - closed: a {@link Closure} closes a group (or every group) for stay nights `firstNight … lastNight`
- *   during booking days `closedFrom … closedUntil` (both included; open-ended when left out).
- *   `closedDba[k · days + t]` = the largest d in 0 … maxDba with day n − d inside a closure of group k
- *   for night n, or −1.
- * `censored[k · days + t]` is 1 when either applies to group k on night n.
- *
- * Reference: Talluri & van Ryzin (2004), §9.4.2 (censored demand and unconstraining); Weatherford &
- * Pölt (2002), "Better unconstraining of airline demand data in revenue management systems for improved
- * forecast accuracy and greater revenues", JRPM 1(3) (a flight is censored when its class closed or
- * the cabin filled).
- *
- * @param records - booking records (one property), or a `bookingTable` of them
- * @param options.capacity - rooms a night: a whole number ≥ 0, or a function of the night (ISO) giving
- *   one; leave out to mark closures only
- * @param options.closures - rate or segment closures (see {@link Closure}); keys must be groups
- * @param options.maxDba - the horizon in days before arrival (default 365)
- * @param options.firstNight/lastNight/by/keys - as for the night grids (default nights: those of the
- *   records and the closures)
- * @example
- * import { censoring } from 'yieldcraft/history';
- * const records = [
- *   { bookingDate: '2016-08-01', arrivalDate: '2016-08-15', nights: 1, rooms: 2, segment: 'Direct', rate: 120, status: 'stayed' },
- *   { bookingDate: '2016-08-10', arrivalDate: '2016-08-15', nights: 2, rooms: 1, segment: 'Groups', rate: 70, status: 'stayed' },
- * ] as const;
- * const m = censoring(records, { capacity: 3, maxDba: 30,
- *   closures: [{ key: 'Groups', firstNight: '2016-08-16', lastNight: '2016-08-16', closedFrom: '2016-08-12' }] });
- * Array.from(m.soldOutDba);  // => [5, -1]      (15 Aug full at the close of 10 Aug; 16 Aug never)
- * Array.from(m.closedDba);   // => [-1, -1, -1, 4]  (Direct: none; Groups: 16 Aug closed from 12 Aug, 4 days out)
- * Array.from(m.censored);    // => [1, 0, 1, 1]
- */
 import { fail, join, nonNegative } from '../internal/validate.js';
 import type { BookingRecord } from './bookingRecord.js';
 import { asBookingTable, type BookingTable } from './bookingTable.js';
@@ -86,6 +45,47 @@ function isoArg(x: unknown, path: string): number {
   return d;
 }
 
+/**
+ * Censoring marks: the nights and groups for which the recorded bookings understate demand because
+ * requests were turned away — the hotel was sold out, or the group's rate (class) was closed for sale.
+ * Forecasting methods must not read such nights as low demand: unconstraining (EM, projection
+ * detruncation) treats their bookings as lower bounds instead.
+ *
+ * Two causes, each with the largest days-before-arrival (DBA) at which it struck, so that a pick-up
+ * model can censor a booking curve from that DBA on:
+ * - sold out: `soldOutDba[t]` = the largest d in 0 … maxDba at whose close the books for night
+ *   n = firstNight + t (all groups, rooms; `bookingCurves` totals) reached `capacity(n)`, or −1 when
+ *   they never did. Capacity is the user's (the data set holds none); pass the records of one property.
+ * - closed: a {@link Closure} closes a group (or every group) for stay nights `firstNight … lastNight`
+ *   during booking days `closedFrom … closedUntil` (both included; open-ended when left out).
+ *   `closedDba[k · days + t]` = the largest d in 0 … maxDba with day n − d inside a closure of group k
+ *   for night n, or −1.
+ * `censored[k · days + t]` is 1 when either applies to group k on night n.
+ *
+ * Reference: Talluri & van Ryzin (2004), §9.4.2 (censored demand and unconstraining); Weatherford &
+ * Pölt (2002), "Better unconstraining of airline demand data in revenue management systems for improved
+ * forecast accuracy and greater revenues", JRPM 1(3) (a flight is censored when its class closed or
+ * the cabin filled).
+ *
+ * @param records - booking records (one property), or a `bookingTable` of them
+ * @param options.capacity - rooms a night: a whole number ≥ 0, or a function of the night (ISO) giving
+ *   one; leave out to mark closures only
+ * @param options.closures - rate or segment closures (see {@link Closure}); keys must be groups
+ * @param options.maxDba - the horizon in days before arrival (default 365)
+ * @param options.firstNight/lastNight/by/keys - as for the night grids (default nights: those of the
+ *   records and the closures)
+ * @example
+ * import { censoring } from 'yieldcraft/history';
+ * const records = [
+ *   { bookingDate: '2016-08-01', arrivalDate: '2016-08-15', nights: 1, rooms: 2, segment: 'Direct', rate: 120, status: 'stayed' },
+ *   { bookingDate: '2016-08-10', arrivalDate: '2016-08-15', nights: 2, rooms: 1, segment: 'Groups', rate: 70, status: 'stayed' },
+ * ] as const;
+ * const m = censoring(records, { capacity: 3, maxDba: 30,
+ *   closures: [{ key: 'Groups', firstNight: '2016-08-16', lastNight: '2016-08-16', closedFrom: '2016-08-12' }] });
+ * Array.from(m.soldOutDba);  // => [5, -1]      (15 Aug full at the close of 10 Aug; 16 Aug never)
+ * Array.from(m.closedDba);   // => [-1, -1, -1, 4]  (Direct: none; Groups: 16 Aug closed from 12 Aug, 4 days out)
+ * Array.from(m.censored);    // => [1, 0, 1, 1]
+ */
 export function censoring(records: readonly BookingRecord[] | BookingTable, options?: CensoringOptions): CensoringMarks {
   const table = asBookingTable(records);
   optionsObject(options);

@@ -1,3 +1,28 @@
+import { fail, object, positiveInteger } from '../internal/validate.js';
+import type { BookingRecord } from './bookingRecord.js';
+import { asBookingTable, STATUS_CANCELLED, STATUS_NO_SHOW, type BookingTable } from './bookingTable.js';
+import { fromEpochDay, parseEpochDay } from './epochDay.js';
+import { selectProperty } from './selectProperty.js';
+
+export const ESTIMATE_CAPACITY_DEFAULTS = { lookbackDays: undefined } as const;
+
+export interface EstimateCapacityOptions {
+  readonly asOf: string;
+  readonly property?: string;
+  readonly lookbackDays?: number;
+}
+
+export interface CapacityEstimate {
+  readonly status: 'ok' | 'insufficient-history';
+  /** Estimated rooms a night (0 when no night had an occupied room). */
+  readonly rooms: number;
+  /** The first night on which that many rooms were occupied, ISO; null when none. */
+  readonly night: string | null;
+  /** Nights looked at (from the first stay night on record, or the lookback, to D − 1). */
+  readonly nights: number;
+  readonly method: 'max-occupied-before-as-of';
+}
+
 /**
  * An estimate of a property's capacity (rooms a night) from its history, for users who have no figure:
  * the most rooms occupied on any night before the as-of date, as known on that date.
@@ -27,33 +52,8 @@
  *   { bookingDate: '2016-08-10', arrivalDate: '2016-08-15', nights: 1, rooms: 2, segment: 'Online TA', rate: 90, status: 'stayed' },
  * ] as const;
  * estimateCapacity(stays, { asOf: '2016-09-01' });
- * // => { status: 'ok', rooms: 5, night: '2016-08-15', nights: 2, method: 'max-occupied-before-as-of' }
+ * // => { status: 'ok', rooms: 5, night: '2016-08-15', nights: 18, method: 'max-occupied-before-as-of' }
  */
-import { fail, object, positiveInteger } from '../internal/validate.js';
-import type { BookingRecord } from './bookingRecord.js';
-import { asBookingTable, STATUS_CANCELLED, STATUS_NO_SHOW, type BookingTable } from './bookingTable.js';
-import { fromEpochDay, parseEpochDay } from './epochDay.js';
-import { selectProperty } from './selectProperty.js';
-
-export const ESTIMATE_CAPACITY_DEFAULTS = { lookbackDays: undefined } as const;
-
-export interface EstimateCapacityOptions {
-  readonly asOf: string;
-  readonly property?: string;
-  readonly lookbackDays?: number;
-}
-
-export interface CapacityEstimate {
-  readonly status: 'ok' | 'insufficient-history';
-  /** Estimated rooms a night (0 when no night had an occupied room). */
-  readonly rooms: number;
-  /** The first night on which that many rooms were occupied, ISO; null when none. */
-  readonly night: string | null;
-  /** Nights looked at (from the first stay night on record, or the lookback, to D − 1). */
-  readonly nights: number;
-  readonly method: 'max-occupied-before-as-of';
-}
-
 export function estimateCapacity(records: readonly BookingRecord[] | BookingTable, options: EstimateCapacityOptions): CapacityEstimate {
   const o = object(options, 'options');
   const D = parseEpochDay(o.asOf);

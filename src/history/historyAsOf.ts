@@ -1,3 +1,8 @@
+import type { BookingRecord } from './bookingRecord.js';
+import { bookingTable, STATUS_ACTIVE } from './bookingTable.js';
+import { parseEpochDay } from './epochDay.js';
+import { dayArgument } from './onTheBooks.js';
+
 /**
  * The booking history exactly as it was known at the start of day `asOf` — the input a forecast made
  * that morning would have had, so that backtests never peek into the future.
@@ -36,11 +41,6 @@
  * historyAsOf(records, '2016-08-02').map((r) => r.status); // => ['cancelled', 'active']
  * historyAsOf(records, '2016-08-04').map((r) => r.status); // => ['cancelled', 'stayed'] (departed 3 August)
  */
-import type { BookingRecord } from './bookingRecord.js';
-import { bookingTable, STATUS_ACTIVE } from './bookingTable.js';
-import { parseEpochDay } from './epochDay.js';
-import { dayArgument } from './onTheBooks.js';
-
 export function historyAsOf(records: readonly BookingRecord[], asOf: string): BookingRecord[] {
   const table = bookingTable(records);
   const day = dayArgument(asOf, 'asOf');

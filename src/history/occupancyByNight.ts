@@ -1,3 +1,17 @@
+import type { BookingRecord } from './bookingRecord.js';
+import { asBookingTable, STATUS_STAYED, type BookingTable } from './bookingTable.js';
+import {
+  accumulateNights,
+  groupIndex,
+  includedSpan,
+  makeGrid,
+  measureOf,
+  nightRange,
+  optionsObject,
+  type NightGrid,
+  type NightGridOptions,
+} from './nightGrid.js';
+
 /**
  * Occupancy by night and group: the room-nights (or the room revenue) of the bookings that stayed (the
  * occupancy *rate*, occupied / capacity, is `occupancy` in `metrics/`).
@@ -26,20 +40,6 @@
  * gridValue(occupancyByNight(stays), '2016-08-15');                         // => 3
  * gridValue(occupancyByNight(stays, { measure: 'revenue' }), '2016-08-15'); // => 300 (120 + 2 × 90)
  */
-import type { BookingRecord } from './bookingRecord.js';
-import { asBookingTable, STATUS_STAYED, type BookingTable } from './bookingTable.js';
-import {
-  accumulateNights,
-  groupIndex,
-  includedSpan,
-  makeGrid,
-  measureOf,
-  nightRange,
-  optionsObject,
-  type NightGrid,
-  type NightGridOptions,
-} from './nightGrid.js';
-
 export function occupancyByNight(records: readonly BookingRecord[] | BookingTable, options?: NightGridOptions): NightGrid {
   const table = asBookingTable(records);
   optionsObject(options);

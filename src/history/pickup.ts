@@ -1,3 +1,28 @@
+import { fail } from '../internal/validate.js';
+import type { BookingRecord } from './bookingRecord.js';
+import { asBookingTable, STATUS_CANCELLED, STATUS_NO_SHOW, type BookingTable } from './bookingTable.js';
+import {
+  accumulateNights,
+  groupIndex,
+  includedSpan,
+  makeGrid,
+  measureOf,
+  nightRange,
+  optionsObject,
+  type NightGrid,
+  type NightGridOptions,
+} from './nightGrid.js';
+import { dayArgument } from './onTheBooks.js';
+
+export interface Pickup {
+  /** Rooms (or revenue) booked on days from … to − 1. */
+  readonly booked: NightGrid;
+  /** Rooms (or revenue) cancelled or recorded as no-shows on days from … to − 1. */
+  readonly cancelled: NightGrid;
+  /** booked − cancelled: the change in the books from the start of `from` to the start of `to`. */
+  readonly net: NightGrid;
+}
+
 /**
  * Pick-up between two snapshot dates: how the books for each stay night and group changed from the
  * start of `from` to the start of `to` — rooms newly booked, rooms cancelled (or recorded as no-shows),
@@ -31,31 +56,6 @@
  * const p = pickup(records, '2016-07-25', '2016-08-12', { firstNight: '2016-08-15', lastNight: '2016-08-15' });
  * [p.booked.total[0], p.cancelled.total[0], p.net.total[0]]; // => [2, 1, 1]
  */
-import { fail } from '../internal/validate.js';
-import type { BookingRecord } from './bookingRecord.js';
-import { asBookingTable, STATUS_CANCELLED, STATUS_NO_SHOW, type BookingTable } from './bookingTable.js';
-import {
-  accumulateNights,
-  groupIndex,
-  includedSpan,
-  makeGrid,
-  measureOf,
-  nightRange,
-  optionsObject,
-  type NightGrid,
-  type NightGridOptions,
-} from './nightGrid.js';
-import { dayArgument } from './onTheBooks.js';
-
-export interface Pickup {
-  /** Rooms (or revenue) booked on days from … to − 1. */
-  readonly booked: NightGrid;
-  /** Rooms (or revenue) cancelled or recorded as no-shows on days from … to − 1. */
-  readonly cancelled: NightGrid;
-  /** booked − cancelled: the change in the books from the start of `from` to the start of `to`. */
-  readonly net: NightGrid;
-}
-
 export function pickup(
   records: readonly BookingRecord[] | BookingTable,
   from: string,

@@ -1,3 +1,15 @@
+import { fail } from '../internal/validate.js';
+import type { BookingRecord } from './bookingRecord.js';
+
+export const SELECT_PROPERTY_DEFAULTS = { mix: false } as const;
+
+/** The distinct `property` values of the records, sorted ('(none)' stands for records without one). */
+export function propertiesOf(records: readonly BookingRecord[]): string[] {
+  const seen = new Set<string>();
+  for (const r of records) seen.add(typeof r === 'object' && r !== null && typeof r.property === 'string' ? r.property : '(none)');
+  return [...seen].sort();
+}
+
 /**
  * The records of one property (hotel), checked: a `property` that matches no record, or records of
  * several properties with no `property` named, are input errors rather than silent empty or mixed
@@ -20,20 +32,8 @@
  * import { selectProperty } from 'yieldcraft/history';
  * const r = [{ property: 'City Hotel' }, { property: 'Resort Hotel' }] as never[];
  * selectProperty(r, 'City Hotel').length; // => 1
- * selectProperty(r, undefined);           // throws YieldInputError: options.property: the records hold 2 properties (City Hotel, Resort Hotel) …
+ * selectProperty(r, undefined);           // throws YieldInputError: options.property: the records hold 2 properties (City Hotel, Resort Hotel): name one, or pass mix: true to pool them
  */
-import { fail } from '../internal/validate.js';
-import type { BookingRecord } from './bookingRecord.js';
-
-export const SELECT_PROPERTY_DEFAULTS = { mix: false } as const;
-
-/** The distinct `property` values of the records, sorted ('(none)' stands for records without one). */
-export function propertiesOf(records: readonly BookingRecord[]): string[] {
-  const seen = new Set<string>();
-  for (const r of records) seen.add(typeof r === 'object' && r !== null && typeof r.property === 'string' ? r.property : '(none)');
-  return [...seen].sort();
-}
-
 export function selectProperty(
   records: readonly BookingRecord[],
   property: string | undefined,
