@@ -57,9 +57,35 @@ describe.skipIf(!present)('forecasting on the real hotel data (Antonio et al. 20
     for (const x of r.rates) expect(x.showUpProbability).toBeGreaterThanOrEqual(0);
   });
 
+  it('keeps every busy-season night within the estimated capacity (as of 2016-06-01, 90 nights, both hotels)', () => {
+    // issue 9: before capacity was an input, 26 of the Resort Hotel's nights 30–59 days out and 24 of
+    // those 60–89 days out were forecast above the most rooms it ever had occupied (187)
+    for (const property of ['Resort Hotel', 'City Hotel']) {
+      const f = forecastOccupancy(load(), { asOf: '2016-06-01', horizonDays: 90, property });
+      expect(f.status).toBe('ok');
+      expect(f.capacity.source).toBe('estimated');
+      if (property === 'Resort Hotel') expect(f.capacity).toMatchObject({ rooms: 187, estimate: { night: '2016-03-25' } });
+      expect(f.capacity.soldOutNights).toBeGreaterThan(0);
+      for (const n of f.nights) {
+        expect(n.mean).toBeLessThanOrEqual(f.capacity.rooms!);
+        expect(n.demand.mean).toBeGreaterThanOrEqual(n.mean);
+      }
+      // sold-out nights were unconstrained: some demand lies above what the hotel can hold
+      expect(f.nights.some((n) => n.demand.mean > f.capacity.rooms!)).toBe(true);
+    }
+  });
+
   it('produces per-product demand for two weeks of the Resort Hotel', () => {
     const d = forecastProductDemand(load(), { asOf: '2017-02-01', horizonDays: 14, property: 'Resort Hotel' });
     expect(d.status).toBe('ok');
     expect(d.products.length).toBeGreaterThan(50);
+    expect(d.basis).toBe('gross');
+    for (const p of d.products) {
+      expect(p.cancellationRate).toBeGreaterThanOrEqual(0);
+      expect(p.cancellationRate + p.noShowRate).toBeLessThanOrEqual(1);
+    }
+    // in summer the comparable nights were sold out: some products rest on censored samples
+    const summer = forecastProductDemand(load(), { asOf: '2016-08-01', horizonDays: 7, property: 'Resort Hotel' });
+    expect(summer.products.some((p) => p.censoredSamples > 0)).toBe(true);
   });
 });
