@@ -18,7 +18,9 @@
  * Caveat — rates are endogenous: the hotel sets them knowing demand, so even within a month busy
  * nights carry higher rates. Expect elasticities biased towards zero, or of the wrong sign (reported as
  * status 'wrong-sign', not as a curve to price with). Prefer rate tests or exogenous variation where
- * you have them; treat these numbers as descriptive.
+ * you have them — `estimatePriceResponseWithinNight` uses the spread of rates within a night (between
+ * lead-time bands or channels), which the night's demand level cannot explain; treat these numbers as
+ * descriptive.
  *
  * @param records - booking records; they go through `historyAsOf(records, asOf)` first
  * @param options.asOf - ISO date: arrivals before it are used

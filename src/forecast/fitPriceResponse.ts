@@ -15,8 +15,9 @@
  * Caveat (endogeneity): prices in booking history are set by the hotel in response to demand — high
  * rates on busy nights — so a naive regression confounds the demand curve with the pricing policy and
  * often shows demand *rising* with price. Such a fit is returned with status 'wrong-sign' rather than as
- * a usable curve. Use price variation that is not a response to demand (tests, fences, within-season
- * variation: see `estimatePriceResponse`), and treat the result as descriptive.
+ * a usable curve. Use price variation that is not a response to demand (tests, fences, the spread
+ * within a night: see `estimatePriceResponseWithinNight` and `fitWithinNightResponse`), and treat the
+ * result as descriptive.
  *
  * @param points - `{ price, quantity }`, price > 0, quantity ≥ 0, at least 3 with distinct prices
  * @returns `status` ('ok' | 'wrong-sign' | 'insufficient-data'), `response` (constant elasticity,
