@@ -1,20 +1,3 @@
-/**
- * Periodic re-optimisation of network bid prices: static DLP bid prices go stale as bookings come in, and
- * re-solving the DLP with the capacity left and the demand still to come recovers most of the gap to the
- * optimal policy (Talluri & van Ryzin 2004, §3.3.4 "re-solving"; Topaloglu 2009 recomputes at 5 equally
- * spaced times of the booking horizon, the convention of the standard benchmark).
- *
- * - `reoptimizeSchedule(horizon, times)`: the periods (0-based, from the start of the horizon) at which to
- *   re-solve: t_k = ⌊k · horizon / times⌋, k = 0..times−1 (so t_0 = 0, and 5 times over 200 periods give
- *   0, 40, 80, 120, 160); more times than periods means every period once.
- * - `reoptimizeDlp(network, { sold, remainingDemand })`: the DLP over remaining capacity c_i − sold_i and
- *   remaining expected demand, compiled straight into bid-price controls (with the new allocation, so
- *   that the 'allocation' tie rule follows the re-solved LP).
- *
- * @example
- * import { reoptimizeSchedule } from 'yieldcraft/control';
- * reoptimizeSchedule(200, 5); // => [0, 40, 80, 120, 160]
- */
 import type { Network } from '../model/index.js';
 import { reoptimizationSchedule } from '../model/bookingProcess.js';
 import { prefixError } from '../model/errors.js';
@@ -24,7 +7,15 @@ import { solveDlp, type DlpResult } from '../optimize/network/dlp.js';
 import type { LpSolverName } from '../optimize/lp/types.js';
 import { bidPriceControls, type BidPriceControls, type BidPriceTieRule } from './bidPriceControls.js';
 
-/** The re-optimisation periods: `reoptimizationSchedule(horizon, times)` of `yieldcraft/model` (the one schedule function). */
+/**
+ * The re-optimisation periods: `reoptimizationSchedule(horizon, times)` of `yieldcraft/model` (the one
+ * schedule function): t_k = ⌊k · horizon / times⌋, k = 0..times−1; more times than periods means every
+ * period once.
+ *
+ * @example
+ * import { reoptimizeSchedule } from 'yieldcraft/control';
+ * reoptimizeSchedule(200, 5); // => [0, 40, 80, 120, 160]
+ */
 export function reoptimizeSchedule(horizon: number, times: number): number[] {
   try {
     return reoptimizationSchedule(horizon, times);
@@ -50,6 +41,19 @@ export interface ReoptimizeOptions {
   readonly tolerance?: number;
 }
 
+/**
+ * Periodic re-optimisation of network bid prices: static DLP bid prices go stale as bookings come in, and
+ * re-solving the DLP with the capacity left and the demand still to come recovers most of the gap to the
+ * optimal policy (Talluri & van Ryzin 2004, §3.3.4 "re-solving"; Topaloglu 2009 recomputes at 5 equally
+ * spaced times of the booking horizon, the convention of the standard benchmark).
+ *
+ * - `reoptimizeSchedule(horizon, times)`: the periods (0-based, from the start of the horizon) at which to
+ *   re-solve: t_k = ⌊k · horizon / times⌋, k = 0..times−1 (so t_0 = 0, and 5 times over 200 periods give
+ *   0, 40, 80, 120, 160); more times than periods means every period once.
+ * - `reoptimizeDlp(network, { sold, remainingDemand })`: the DLP over remaining capacity c_i − sold_i and
+ *   remaining expected demand, compiled straight into bid-price controls (with the new allocation, so
+ *   that the 'allocation' tie rule follows the re-solved LP).
+ */
 export async function reoptimizeDlp(
   network: Network,
   input: ReoptimizeInput,

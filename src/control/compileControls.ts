@@ -1,3 +1,10 @@
+import { fail, object } from '../internal/validate.js';
+import type { Controls, ControlsSpec } from './controls.js';
+import { compileNestedLimits } from './nestedLimitControls.js';
+import { compileBidPriceSpec } from './bidPriceControls.js';
+import { compileDynamicBidPriceSpec } from './dynamicBidPriceControls.js';
+import { compileResourceNestedLimitsSpec } from './resourceNestedLimitControls.js';
+
 /**
  * Compiles plain-data controls (as stored in a file or sent by the optimiser, e.g. `JSON.parse` of
  * earlier controls) into validated controls for `decide`, dispatching on `kind`.
@@ -11,13 +18,6 @@
  * const saved = JSON.stringify(nestedLimitControls([120, 80, 30]));
  * compileControls(JSON.parse(saved)).limits; // => [120, 80, 30]
  */
-import { fail, object } from '../internal/validate.js';
-import type { Controls, ControlsSpec } from './controls.js';
-import { compileNestedLimits } from './nestedLimitControls.js';
-import { compileBidPriceSpec } from './bidPriceControls.js';
-import { compileDynamicBidPriceSpec } from './dynamicBidPriceControls.js';
-import { compileResourceNestedLimitsSpec } from './resourceNestedLimitControls.js';
-
 export function compileControls(spec: ControlsSpec): Controls {
   const s = object(spec, 'controls');
   switch (s.kind) {

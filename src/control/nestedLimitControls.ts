@@ -1,3 +1,10 @@
+import { fail, finite, join, nonEmptyArray, object, array } from '../internal/validate.js';
+import { COMPILED, type NestedLimitControls } from './controls.js';
+
+export interface NestedLimitControlsOptions {
+  readonly classIds?: readonly string[];
+}
+
 /**
  * Compiles nested booking limits (from EMSR-a/b, the exact static DP, or set by hand) into controls for
  * `decide` on ONE resource. Validates once, copies, freezes.
@@ -19,13 +26,6 @@
  * decide({ product: 'Q' }, state, controls).reason; // => 'class-limit'
  * decide({ product: 'M', quantity: 2 }, state, controls).accept; // => false (45 − 45 = 0 left for M..Q)
  */
-import { fail, finite, join, nonEmptyArray, object, array } from '../internal/validate.js';
-import { COMPILED, type NestedLimitControls } from './controls.js';
-
-export interface NestedLimitControlsOptions {
-  readonly classIds?: readonly string[];
-}
-
 export function nestedLimitControls(
   bookingLimits: readonly number[],
   options: NestedLimitControlsOptions = {},

@@ -1,18 +1,3 @@
-/**
- * The booking state `decide` reads on one resource: units sold so far per class, as a typed array the
- * booking system owns and updates after each accepted request (`state.sold[d.classIndex] += d.quantity`).
- * Built and validated once; `decide` never modifies it.
- *
- * @param controls - the compiled controls the state belongs to (fixes the number of classes and ids)
- * @param input.sold - units sold per class: an array by class index (0 = class 1), or a record by class
- *   id; whole numbers ≥ 0; default all 0
- * @param input.total - optional total sold, checked against the sum of `sold`
- * @returns `{ kind, sold: Float64Array }`, one counter per class
- * @example
- * import { nestedLimitControls, nestedLimitState } from 'yieldcraft/control';
- * const controls = nestedLimitControls([100, 60], { classIds: ['full', 'discount'] });
- * nestedLimitState(controls, { sold: { full: 5, discount: 40 }, total: 45 }).sold; // => Float64Array [5, 40]
- */
 import { array, fail, join, nonNegativeInteger, object } from '../internal/validate.js';
 import { COMPILED, assertCompiled, type Controls } from './controls.js';
 
@@ -28,6 +13,21 @@ export interface NestedLimitState {
   readonly sold: Float64Array;
 }
 
+/**
+ * The booking state `decide` reads on one resource: units sold so far per class, as a typed array the
+ * booking system owns and updates after each accepted request (`state.sold[d.classIndex] += d.quantity`).
+ * Built and validated once; `decide` never modifies it.
+ *
+ * @param controls - the compiled controls the state belongs to (fixes the number of classes and ids)
+ * @param input.sold - units sold per class: an array by class index (0 = class 1), or a record by class
+ *   id; whole numbers ≥ 0; default all 0
+ * @param input.total - optional total sold, checked against the sum of `sold`
+ * @returns `{ kind, sold: Float64Array }`, one counter per class
+ * @example
+ * import { nestedLimitControls, nestedLimitState } from 'yieldcraft/control';
+ * const controls = nestedLimitControls([100, 60], { classIds: ['full', 'discount'] });
+ * nestedLimitState(controls, { sold: { full: 5, discount: 40 }, total: 45 }).sold; // => Float64Array [5, 40]
+ */
 export function nestedLimitState(controls: Controls, input: NestedLimitStateInput = {}): NestedLimitState {
   assertCompiled(controls);
   if (controls.kind !== 'nested-limits')
