@@ -1,3 +1,11 @@
+import { fail } from '../internal/validate.js';
+import { YieldInputError } from '../model/errors.js';
+import { compileNetwork } from '../model/compileNetwork.js';
+import { openDlpSession } from '../optimize/network/dlp.js';
+import type { LpSolverName } from '../optimize/lp/types.js';
+import { validateBookingProcess, type NetworkBookingProcess } from '../model/bookingProcess.js';
+import { realisedDemand } from './sampleTrajectories.js';
+
 /**
  * The perfect-hindsight bound of a demand trajectory: the most revenue any policy could have earned had
  * it known every request in advance,
@@ -27,14 +35,6 @@
  * // one seat; a request for the 50 fare, then one for the 100 fare: hindsight sells the 100
  * await perfectHindsight(process, Int32Array.from([0, 1])); // => 100
  */
-import { fail } from '../internal/validate.js';
-import { YieldInputError } from '../model/errors.js';
-import { compileNetwork } from '../model/compileNetwork.js';
-import { openDlpSession } from '../optimize/network/dlp.js';
-import type { LpSolverName } from '../optimize/lp/types.js';
-import { validateBookingProcess, type NetworkBookingProcess } from '../model/bookingProcess.js';
-import { realisedDemand } from './sampleTrajectories.js';
-
 export async function perfectHindsight(
   process: NetworkBookingProcess,
   trajectory: Int32Array,
