@@ -187,4 +187,12 @@ describe('the DESIGN.md pricing contract', () => {
     expect([...r.offered].sort()).toEqual([0, 1]);
     expect(r.revenue).toBeCloseTo(160 / 3, 12);
   });
+
+  it('rateLadder({ nights, ladder, bidPrices, buyProbability, guardRails? }): the BAR per date × LOS from bid prices', () => {
+    // two-night stay, bid prices 60 + 90: E = 50·0.9, 110·0.6, 170·0.3 → 130 per night
+    const r = yc.rateLadder({ nights: ['2026-03-14', '2026-03-15'], ladder: [100, 130, 160], bidPrices: [60, 90], buyProbability: [0.9, 0.6, 0.3], lengthsOfStay: [2], guardRails: { floor: 100 } });
+    expect(r.status).toBe('ok');
+    expect(r.rate('2026-03-14', 2)).toBe(130);
+    expect(r.rows[0]!.bidPriceSum).toBe(150);
+  });
 });

@@ -109,7 +109,7 @@ export interface RateLadderResult {
   readonly status: 'ok';
   /** Rows by arrival date, then room type (as listed), then length of stay (ascending). */
   readonly rows: readonly RateLadderRow[];
-  /** Σ over rows of max(0, expected contribution): the objective maximised, money per request-set. */
+  /** Σ over rows of max(0, expected contribution per request): the objective maximised, money. */
   readonly objective: number;
   /** The published rate for a stay, or undefined when that stay is not priced (it runs past the horizon). */
   rate(arrival: string, lengthOfStay: number, roomType?: string): number | undefined;
@@ -339,7 +339,22 @@ export function rateLadder(input: RateLadderInput, options: RateLadderOptions = 
   // node (c, j), j = 1..KA−1, is "cell c publishes a rung of label ≥ j"; weight f(j) − f(j − 1).
   const J = KA - 1;
   const label = new Int32Array(cells); // chosen label per cell (0 if KA = 1)
-  if (J > 0) {
+  const coupled = maxChange < Infinity || losOrder !== undefined || (rtOrder && R > 1);
+  if (J > 0 && !coupled) {
+    // Each stay alone: the best allowed rung, the higher one on ties (what the closure gives too).
+    for (let c = 0; c < cells; c++) {
+      let best = J;
+      let bestF = Math.max(0, value[c * K + kLo + J]!);
+      for (let j = J - 1; j >= 0; j--) {
+        const v = Math.max(0, value[c * K + kLo + j]!);
+        if (v > bestF) {
+          bestF = v;
+          best = j;
+        }
+      }
+      label[c] = best;
+    }
+  } else if (J > 0) {
     const n = cells * J;
     const w = new Float64Array(n);
     for (let c = 0; c < cells; c++)
