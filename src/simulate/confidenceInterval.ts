@@ -1,23 +1,3 @@
-/**
- * Mean of a sample with a Student-t confidence interval: mean ± t_{(1+level)/2, n−1} · s/√n, where s is
- * the sample standard deviation (n − 1 in the denominator). The Monte Carlo runner reports every
- * policy's mean revenue this way (n = number of simulated demand trajectories).
- *
- * The t quantile is computed exactly for whole degrees of freedom ν: the two-sided probability
- * A(t | ν) = P(|T| ≤ t) has a closed form as a finite trigonometric series (Abramowitz & Stegun 1964,
- * eq. 26.7.3 for odd ν, 26.7.4 for even ν, with θ = arctan(t/√ν)), inverted by bisection to full
- * double precision.
- *
- * Reference: Abramowitz & Stegun (1964), Handbook of Mathematical Functions, §26.7; the test checks
- * the NIST/SEMATECH e-Handbook table of critical values (§1.3.6.7.2).
- *
- * @example
- * import { meanConfidenceInterval, studentTQuantile } from 'yieldcraft/simulate';
- * studentTQuantile(0.975, 10); // => 2.228138851986274
- * meanConfidenceInterval([1, 2, 3, 4]);
- * // => { n: 4, mean: 2.5, sd: 1.2909944487358056, level: 0.95, halfWidth: 2.0542602567605193,
- * //      low: 0.44573974323948073, high: 4.55426025676052 }
- */
 import { fail, positiveInteger, probability } from '../internal/validate.js';
 
 /** Two-sided P(|T| ≤ t) for Student's t with whole ν ≥ 1 degrees of freedom (A&S 26.7.3–4). */
@@ -81,8 +61,26 @@ export interface ConfidenceInterval {
 }
 
 /**
+ * Mean of a sample with a Student-t confidence interval: mean ± t_{(1+level)/2, n−1} · s/√n, where s is
+ * the sample standard deviation (n − 1 in the denominator). The Monte Carlo runner reports every
+ * policy's mean revenue this way (n = number of simulated demand trajectories).
+ *
+ * The t quantile is computed exactly for whole degrees of freedom ν: the two-sided probability
+ * A(t | ν) = P(|T| ≤ t) has a closed form as a finite trigonometric series (Abramowitz & Stegun 1964,
+ * eq. 26.7.3 for odd ν, 26.7.4 for even ν, with θ = arctan(t/√ν)), inverted by bisection to full
+ * double precision.
+ *
+ * Reference: Abramowitz & Stegun (1964), Handbook of Mathematical Functions, §26.7; the test checks
+ * the NIST/SEMATECH e-Handbook table of critical values (§1.3.6.7.2).
+ *
  * @param values - the sample (not modified); finite numbers, at least one
  * @param level - confidence level in (0, 1), default 0.95
+ * @example
+ * import { meanConfidenceInterval, studentTQuantile } from 'yieldcraft/simulate';
+ * studentTQuantile(0.975, 10); // => 2.228138851986274
+ * meanConfidenceInterval([1, 2, 3, 4]);
+ * // => { n: 4, mean: 2.5, sd: 1.2909944487358056, level: 0.95, halfWidth: 2.0542602567605193,
+ * //      low: 0.44573974323948073, high: 4.55426025676052 }
  */
 export function meanConfidenceInterval(values: ArrayLike<number>, level = 0.95): ConfidenceInterval {
   probability(level, 'level');
