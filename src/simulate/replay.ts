@@ -226,11 +226,16 @@ export async function replay(
   for (let r = 0; r < n; r++) {
     const time = traj.time[r]!;
     const period = Math.floor(time);
-    while (heap.size > 0 && heap.time[0]! <= time) applyEvent(heap.pop());
-    while (next < times.length && times[next]! <= period) {
-      await plan(times[next]!);
+    // plan once, at the last scheduled period reached (earlier plans would be replaced unused), with
+    // the state as it stood then
+    if (next < times.length && times[next]! <= period) {
+      while (next + 1 < times.length && times[next + 1]! <= period) next++;
+      const at = times[next]!;
+      while (heap.size > 0 && heap.time[0]! <= at) applyEvent(heap.pop());
+      await plan(at);
       next++;
     }
+    while (heap.size > 0 && heap.time[0]! <= time) applyEvent(heap.pop());
     if (controls === undefined) await plan(period);
     state!.period = clampPeriod(controls!, period);
     let j = traj.product[r]!;

@@ -138,8 +138,10 @@ describe('reoptimizeSchedule(horizon, times) and reoptimizeDlp(network, state)',
   it('gives 5 equally spaced re-optimisation periods over 200 (Topaloglu 2009 convention)', () => {
     expect(reoptimizeSchedule(200, 5)).toEqual([0, 40, 80, 120, 160]);
     expect(reoptimizeSchedule(7, 3)).toEqual([0, 2, 4]);
-    expect(() => reoptimizeSchedule(3, 5)).toThrow(YieldInputError);
+    // one schedule function for decide and the simulator: more times than periods = every period once
+    expect(reoptimizeSchedule(3, 5)).toEqual([0, 1, 2]);
     expect(() => reoptimizeSchedule(0, 1)).toThrow(YieldInputError);
+    expect(() => reoptimizeSchedule(5, 0)).toThrow(YieldInputError);
   });
   it('re-solves with the capacity left and the demand to come (by hand on the two-leg network)', async () => {
     // After 90 seats sold on AB and none on BC, with half of each mean demand still to come: BC has 120
