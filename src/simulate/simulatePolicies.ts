@@ -413,12 +413,12 @@ export function mergeSimulations(parts: readonly SimulationResult[]): Simulation
       opportunity,
       revenues: values.revenue,
       meanSales: pol.meanSales.map((_, j) => sorted.reduce((s, p) => s + p.policies[i]!.meanSales[j]! * w(p), 0)),
-      byResource: pol.byResource.map((r, k) => ({
-        id: r.id,
-        meanHeld: sorted.reduce((s, p) => s + p.policies[i]!.byResource[k]!.meanHeld * w(p), 0),
-        occupancy: sorted.reduce((s, p) => s + p.policies[i]!.byResource[k]!.occupancy * w(p), 0),
-        bidPrice: r.bidPrice,
-      })),
+      byResource: pol.byResource.map((r, k) => {
+        const meanHeld = sorted.reduce((s, p) => s + p.policies[i]!.byResource[k]!.meanHeld * w(p), 0);
+        // as a single run computes it: min(mean held, physical) / physical (not the mean of the shards' ratios)
+        const physical = a.resources[k]!.capacity;
+        return { id: r.id, meanHeld, occupancy: physical > 0 ? Math.min(meanHeld, physical) / physical : 0, bidPrice: r.bidPrice };
+      }),
       differenceToFirst:
         i === 0
           ? null

@@ -2,7 +2,7 @@
 import type { NetworkBookingProcess } from '../../src/model/bookingProcess.js';
 import { bidPriceControls } from '../../src/control/index.js';
 import { YieldInputError } from '../../src/model/errors.js';
-import type { Policy, SimulationResult } from '../../src/simulate/index.js';
+import { hotelBookingProcess, type Policy, type SimulationResult } from '../../src/simulate/index.js';
 
 /** A hub network: legs 1→0, 0→2, 0→3; locals and connections; 60 periods; the dear fare arrives late. */
 export function hubProcess(): NetworkBookingProcess {
@@ -72,3 +72,39 @@ export async function rejectionPath(f: () => Promise<unknown>): Promise<string |
   }
   return undefined;
 }
+
+/** A small hotel with every feature: three nights, three segments, cancellations, no-shows, buy-up, a group, overbooking. */
+export const smallHotel = () =>
+  hotelBookingProcess({
+    hotel: {
+      nights: [
+        { date: '2026-06-05', capacity: 12, authorized: 13 },
+        { date: '2026-06-06', capacity: 12, authorized: 13, onTheBooks: 2 },
+        { date: '2026-06-07', capacity: 12 },
+      ],
+      ratePlans: [
+        { id: 'BAR', price: 150 },
+        { id: 'ADV', price: 110 },
+        { id: 'OTA', price: 130, commission: 0.18 },
+      ],
+      segments: {
+        Direct: { ratePlan: 'BAR', cancellation: 0.1, noShow: 0.05 },
+        Leisure: { ratePlan: 'ADV', cancellation: 0.05, buyUpTo: ['BAR'], buyUpProbability: 0.4, roomsPerRequest: [0.8, 0.2] },
+        Online: { ratePlan: 'OTA', cancellation: 0.3, noShow: 0.08, bookingCurve: [3, 2, 2, 1, 1, 1, 1, 1, 1, 1] },
+      },
+      walkCost: 220,
+    },
+    demand: {
+      asOf: '2026-05-28',
+      products: [
+        { arrivalDate: '2026-06-05', nights: 2, segment: 'Direct', demand: 5 },
+        { arrivalDate: '2026-06-05', nights: 1, segment: 'Leisure', demand: 7 },
+        { arrivalDate: '2026-06-06', nights: 2, segment: 'Online', demand: 8 },
+        { arrivalDate: '2026-06-06', nights: 1, segment: 'Leisure', demand: 6 },
+        { arrivalDate: '2026-06-07', nights: 1, segment: 'Direct', demand: 6 },
+        { arrivalDate: '2026-06-07', nights: 3, segment: 'Online', demand: 4 },
+      ],
+    },
+    groups: [{ arrivalDate: '2026-06-06', nights: 2, rooms: 5, rate: 95, wash: 0.3, requestDate: '2026-05-30' }],
+  });
+
