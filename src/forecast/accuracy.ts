@@ -1,3 +1,17 @@
+import { fail, finite, join, nonEmptyArray, nonNegative, object, positiveInteger } from '../internal/validate.js';
+
+export interface ForecastAccuracy {
+  readonly n: number;
+  readonly mae: number;
+  readonly rmse: number;
+  /** Σ|e| / Σ|y|, a share (0.1 = 10 %); null when Σ|y| = 0. */
+  readonly wape: number | null;
+  /** MAE / scale; null without a positive scale. */
+  readonly mase: number | null;
+  /** Mean of forecast − actual (positive: forecasts too high). */
+  readonly bias: number;
+}
+
 /**
  * Forecast accuracy: MAE, RMSE, WAPE, MASE and bias of forecasts against what happened.
  *
@@ -22,20 +36,6 @@
  * forecastAccuracy([10, 20, 30], [12, 18, 33], { scale: 2 });
  * // => { n: 3, mae: 2.3333…, rmse: 2.3805…, wape: 0.11666…, mase: 1.1666…, bias: 1 }
  */
-import { fail, finite, join, nonEmptyArray, nonNegative, object, positiveInteger } from '../internal/validate.js';
-
-export interface ForecastAccuracy {
-  readonly n: number;
-  readonly mae: number;
-  readonly rmse: number;
-  /** Σ|e| / Σ|y|, a share (0.1 = 10 %); null when Σ|y| = 0. */
-  readonly wape: number | null;
-  /** MAE / scale; null without a positive scale. */
-  readonly mase: number | null;
-  /** Mean of forecast − actual (positive: forecasts too high). */
-  readonly bias: number;
-}
-
 export function forecastAccuracy(
   actual: readonly number[],
   forecast: readonly number[],

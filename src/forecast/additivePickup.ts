@@ -1,3 +1,8 @@
+import { readPickupInput, type BookingCurve, type PickupOptions } from './bookingCurve.js';
+import { additiveKernel, type PickupEstimate, type PickupForecast, type PickupInsufficient } from './internal/pickupKernels.js';
+
+export type { PickupEstimate, PickupForecast, PickupInsufficient };
+
 /**
  * Additive (classical) pickup: forecast final rooms = rooms on the books now + the average number of
  * rooms that comparable past nights picked up from the same number of days before arrival to the end.
@@ -25,11 +30,6 @@
  * const history = [[52, , , , , , , 30], [58, , , , , , , 40]];
  * additivePickup(history, 35, 7).forecast; // => 55
  */
-import { readPickupInput, type BookingCurve, type PickupOptions } from './bookingCurve.js';
-import { additiveKernel, type PickupEstimate, type PickupForecast, type PickupInsufficient } from './internal/pickupKernels.js';
-
-export type { PickupEstimate, PickupForecast, PickupInsufficient };
-
 export function additivePickup(
   history: readonly BookingCurve[],
   onTheBooks: number,

@@ -1,3 +1,6 @@
+import { readPickupInput, type BookingCurve, type PickupOptions } from './bookingCurve.js';
+import { advancedKernel, type PickupEstimate } from './internal/pickupKernels.js';
+
 /**
  * Advanced pickup: like the additive pickup, but the pickup from d days out to the night is built from
  * day-by-day increments, each averaged over every comparable night that has already passed through
@@ -27,9 +30,6 @@
  * const history = [[20, 16, 12, 10], [24, 19, 15, 12], [null, 18, 14, 10]];
  * advancedPickup(history, 11, 3).forecast; // => 22.5  (11 + 3 + 4 + 4.5; classical pickup: 22)
  */
-import { readPickupInput, type BookingCurve, type PickupOptions } from './bookingCurve.js';
-import { advancedKernel, type PickupEstimate } from './internal/pickupKernels.js';
-
 export function advancedPickup(
   history: readonly BookingCurve[],
   onTheBooks: number,

@@ -1,35 +1,3 @@
-/**
- * Rolling-origin evaluation of occupancy forecasts on booking history: for each as-of date, forecast
- * from `historyAsOf(records, asOf)` alone, then score each lead time's forecasts against the final
- * counts that the full records show — MAE, RMSE, WAPE, MASE and bias by lead time and overall.
- *
- * Reference: Tashman (2000), "Out-of-sample tests of forecasting accuracy: an analysis and review",
- * IJF 16: 437–450 (rolling-origin evaluation); Hyndman & Koehler (2006) (MASE); Weatherford & Kimes
- * (2003) (hotel forecasts compared by lead time).
- *
- * Scoring: the actual of a night is its final count (rooms of bookings covering it that neither
- * cancelled nor no-showed) in the full records; nights after the last arrival date in the records are
- * not scored (later arrivals are missing). Errors are pooled over origins and keys (segments). MASE
- * divides by the in-sample MAE of the 7-day seasonal naive forecast of the final counts before each
- * origin (averaged over origins and keys).
- *
- * @param records - booking records with their final statuses
- * @param options.method - an occupancy method or a list of them (see `forecastOccupancy`)
- * @param options.asOfDates - forecast origins, ISO dates
- * @param options.horizons - lead times to score, in days (0 = the as-of night itself), ≤ 730
- * @param options.by, options.property, options.mixProperties, options.window, options.capacity,
- *   options.soldOutShare, options.unconstrain - as in `forecastOccupancy`; an estimated capacity is
- *   estimated again at each origin from the history before it (no hindsight)
- * @param options.details - also return every scored night (default false)
- * @returns `{ origins, results: [{ method, overall, byLead: [{ lead, …accuracy, coverage80, coverage95 }],
- *   nights? }] }` — coverage = share of actuals inside the forecast's 80 % / 95 % interval (bounds
- *   included); an origin with insufficient history is skipped (counted in `skipped`)
- * @example
- * import { backtest } from 'yieldcraft/forecast';
- * const r = backtest(records, { method: ['advanced-pickup', 'naive-last-year'],
- *   asOfDates: ['2016-10-01', '2016-11-01'], horizons: [1, 7, 30], property: 'City Hotel' });
- * r.results[0].byLead[0].lead; // => 1
- */
 import { array, fail, join, nonNegativeInteger, object } from '../internal/validate.js';
 import type { BookingRecord } from '../history/bookingRecord.js';
 import { fromEpochDay, parseEpochDay } from '../history/epochDay.js';
@@ -91,6 +59,38 @@ export interface BacktestResult {
   }[];
 }
 
+/**
+ * Rolling-origin evaluation of occupancy forecasts on booking history: for each as-of date, forecast
+ * from `historyAsOf(records, asOf)` alone, then score each lead time's forecasts against the final
+ * counts that the full records show — MAE, RMSE, WAPE, MASE and bias by lead time and overall.
+ *
+ * Reference: Tashman (2000), "Out-of-sample tests of forecasting accuracy: an analysis and review",
+ * IJF 16: 437–450 (rolling-origin evaluation); Hyndman & Koehler (2006) (MASE); Weatherford & Kimes
+ * (2003) (hotel forecasts compared by lead time).
+ *
+ * Scoring: the actual of a night is its final count (rooms of bookings covering it that neither
+ * cancelled nor no-showed) in the full records; nights after the last arrival date in the records are
+ * not scored (later arrivals are missing). Errors are pooled over origins and keys (segments). MASE
+ * divides by the in-sample MAE of the 7-day seasonal naive forecast of the final counts before each
+ * origin (averaged over origins and keys).
+ *
+ * @param records - booking records with their final statuses
+ * @param options.method - an occupancy method or a list of them (see `forecastOccupancy`)
+ * @param options.asOfDates - forecast origins, ISO dates
+ * @param options.horizons - lead times to score, in days (0 = the as-of night itself), ≤ 730
+ * @param options.by, options.property, options.mixProperties, options.window, options.capacity,
+ *   options.soldOutShare, options.unconstrain - as in `forecastOccupancy`; an estimated capacity is
+ *   estimated again at each origin from the history before it (no hindsight)
+ * @param options.details - also return every scored night (default false)
+ * @returns `{ origins, results: [{ method, overall, byLead: [{ lead, …accuracy, coverage80, coverage95 }],
+ *   nights? }] }` — coverage = share of actuals inside the forecast's 80 % / 95 % interval (bounds
+ *   included); an origin with insufficient history is skipped (counted in `skipped`)
+ * @example
+ * import { backtest } from 'yieldcraft/forecast';
+ * const r = backtest(records, { method: ['advanced-pickup', 'naive-last-year'],
+ *   asOfDates: ['2016-10-01', '2016-11-01'], horizons: [1, 7, 30], property: 'City Hotel' });
+ * r.results[0].byLead[0].lead; // => 1
+ */
 export function backtest(records: readonly BookingRecord[], options: BacktestOptions): BacktestResult {
   const o = object(options, 'options');
   const methods = (Array.isArray(o.method) ? o.method : [o.method]) as OccupancyMethod[];

@@ -1,28 +1,3 @@
-/**
- * Calendar effects beyond the season: holidays, city-wide events, shocks (weather, an outage), supplied
- * by the user as date ranges with a multiplicative or additive effect on demand, optionally for some
- * segments only, and applied to forecasts.
- *
- * Reference: Talluri & van Ryzin (2004), §9.3.4 (special events and holidays as forecast adjustments);
- * Weatherford & Kimes (2003), §5 (special events handled outside the time-series model).
- *
- * An event covers the nights `start … end` (inclusive, ISO dates). Effects compose in the order given.
- * Each acts on the part of the forecast above a floor (the rooms already committed: for a pickup
- * forecast, the expected surviving on-the-books; default 0): multiplicative `factor` k gives
- * floor + k·(mean − floor) and scales the sd by k; additive `rooms` r gives mean + r, never below the
- * floor (a negative r models a shock that removes demand). Results are never negative.
- *
- * @param nights - forecasts `{ date, segment?, mean, sd, floor? }`
- * @param events - `{ name, start, end, effect: { kind: 'multiplicative', factor } | { kind: 'additive',
- *   rooms }, segments? }`
- * @returns new night objects (same order, other fields kept) with `mean`, `sd` adjusted and `events`
- *   listing the names applied; the input is not modified
- * @example
- * import { applyCalendarEvents } from 'yieldcraft/forecast';
- * applyCalendarEvents([{ date: '2016-12-31', mean: 80, sd: 10 }],
- *   [{ name: "New Year's Eve", start: '2016-12-31', end: '2016-12-31', effect: { kind: 'multiplicative', factor: 1.25 } }]);
- * // => [{ date: '2016-12-31', mean: 100, sd: 12.5, events: ["New Year's Eve"] }]
- */
 import { array, fail, finite, join, nonNegative, object } from '../internal/validate.js';
 import { parseEpochDay } from '../history/epochDay.js';
 
@@ -104,6 +79,31 @@ export function adjustForEvents(
   return { mean: Math.max(0, mean), sd, names };
 }
 
+/**
+ * Calendar effects beyond the season: holidays, city-wide events, shocks (weather, an outage), supplied
+ * by the user as date ranges with a multiplicative or additive effect on demand, optionally for some
+ * segments only, and applied to forecasts.
+ *
+ * Reference: Talluri & van Ryzin (2004), §9.3.4 (special events and holidays as forecast adjustments);
+ * Weatherford & Kimes (2003), §5 (special events handled outside the time-series model).
+ *
+ * An event covers the nights `start … end` (inclusive, ISO dates). Effects compose in the order given.
+ * Each acts on the part of the forecast above a floor (the rooms already committed: for a pickup
+ * forecast, the expected surviving on-the-books; default 0): multiplicative `factor` k gives
+ * floor + k·(mean − floor) and scales the sd by k; additive `rooms` r gives mean + r, never below the
+ * floor (a negative r models a shock that removes demand). Results are never negative.
+ *
+ * @param nights - forecasts `{ date, segment?, mean, sd, floor? }`
+ * @param events - `{ name, start, end, effect: { kind: 'multiplicative', factor } | { kind: 'additive',
+ *   rooms }, segments? }`
+ * @returns new night objects (same order, other fields kept) with `mean`, `sd` adjusted and `events`
+ *   listing the names applied; the input is not modified
+ * @example
+ * import { applyCalendarEvents } from 'yieldcraft/forecast';
+ * applyCalendarEvents([{ date: '2016-12-31', mean: 80, sd: 10 }],
+ *   [{ name: "New Year's Eve", start: '2016-12-31', end: '2016-12-31', effect: { kind: 'multiplicative', factor: 1.25 } }]);
+ * // => [{ date: '2016-12-31', mean: 100, sd: 12.5, events: ["New Year's Eve"] }]
+ */
 export function applyCalendarEvents<T extends AdjustableNight>(
   nights: readonly T[],
   events: readonly CalendarEvent[],

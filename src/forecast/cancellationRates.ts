@@ -1,35 +1,3 @@
-/**
- * Cancellation and no-show probabilities by segment and lead time: of the room-nights on the books a
- * given number of days before the night, the share later cancelled, the share that did not show, and
- * the share that stayed (the show-up probability that overbooking needs).
- *
- * Reference: Talluri & van Ryzin (2004), §9.4.4 (cancellation and no-show forecasting: rates conditional
- * on the time to departure) and §4.2 (overbooking needs the show-up probability); Phillips (2005), §8.2.
- * Estimated from nights whose outcome is known as of `asOf` (the `lookbackDays` nights before it); only
- * information dated before `asOf` is used, like `historyAsOf`.
- *
- * For each night n in the window and each booking covering it that was on the books at lead L (made
- * before day n − L and not yet cancelled then), its `rooms` count towards bucket(L)'s on-the-books, and
- * towards its cancelled / no-show tally when that is what became of it:
- *
- *   p_cancel(L) = cancelled / onTheBooks,  p_noShow(L) = noShow / onTheBooks,  p_show(L) = 1 − both
- *
- * Lead times are pooled in `buckets` (bucket i = leads [b_i, b_{i+1}), the last open-ended). A bucket
- * with nothing on the books takes its key's pooled rate over all leads (flagged `pooled: true`).
- *
- * @param records - booking records (`BookingRecord`)
- * @param options.asOf - ISO date; outcomes known before it are used
- * @param options.by - 'segment' (default) or 'total'
- * @param options.lookbackDays - nights before `asOf` to learn from (default 365)
- * @param options.buckets - lead-time bucket starts, ascending from 0 (default 0, 1, 3, 7, 14, 30, 60, 90, 180)
- * @param options.property - only records of this property
- * @returns `{ status, rates }`, one row per key × bucket with `onTheBooks` (room-nights),
- *   `cancelProbability`, `noShowProbability`, `showUpProbability`, `pooled`
- * @example
- * import { cancellationRates } from 'yieldcraft/forecast';
- * const r = cancellationRates(records, { asOf: '2017-01-01', by: 'segment' });
- * r.rates.find((x) => x.segment === 'Groups' && x.fromLead === 30)?.showUpProbability; // => 0.6… (data)
- */
 import { array, fail, nonNegativeInteger, object, positiveInteger } from '../internal/validate.js';
 import type { BookingRecord } from '../history/bookingRecord.js';
 import { parseEpochDay, fromEpochDay } from '../history/epochDay.js';
@@ -141,6 +109,38 @@ export function readBuckets(x: unknown, path: string): number[] {
   return out;
 }
 
+/**
+ * Cancellation and no-show probabilities by segment and lead time: of the room-nights on the books a
+ * given number of days before the night, the share later cancelled, the share that did not show, and
+ * the share that stayed (the show-up probability that overbooking needs).
+ *
+ * Reference: Talluri & van Ryzin (2004), §9.4.4 (cancellation and no-show forecasting: rates conditional
+ * on the time to departure) and §4.2 (overbooking needs the show-up probability); Phillips (2005), §8.2.
+ * Estimated from nights whose outcome is known as of `asOf` (the `lookbackDays` nights before it); only
+ * information dated before `asOf` is used, like `historyAsOf`.
+ *
+ * For each night n in the window and each booking covering it that was on the books at lead L (made
+ * before day n − L and not yet cancelled then), its `rooms` count towards bucket(L)'s on-the-books, and
+ * towards its cancelled / no-show tally when that is what became of it:
+ *
+ *   p_cancel(L) = cancelled / onTheBooks,  p_noShow(L) = noShow / onTheBooks,  p_show(L) = 1 − both
+ *
+ * Lead times are pooled in `buckets` (bucket i = leads [b_i, b_{i+1}), the last open-ended). A bucket
+ * with nothing on the books takes its key's pooled rate over all leads (flagged `pooled: true`).
+ *
+ * @param records - booking records (`BookingRecord`)
+ * @param options.asOf - ISO date; outcomes known before it are used
+ * @param options.by - 'segment' (default) or 'total'
+ * @param options.lookbackDays - nights before `asOf` to learn from (default 365)
+ * @param options.buckets - lead-time bucket starts, ascending from 0 (default 0, 1, 3, 7, 14, 30, 60, 90, 180)
+ * @param options.property - only records of this property
+ * @returns `{ status, rates }`, one row per key × bucket with `onTheBooks` (room-nights),
+ *   `cancelProbability`, `noShowProbability`, `showUpProbability`, `pooled`
+ * @example
+ * import { cancellationRates } from 'yieldcraft/forecast';
+ * const r = cancellationRates(records, { asOf: '2017-01-01', by: 'segment' });
+ * r.rates.find((x) => x.segment === 'Groups' && x.fromLead === 30)?.showUpProbability; // => 0.6… (data)
+ */
 export function cancellationRates(records: readonly BookingRecord[], options: CancellationRatesOptions): CancellationRates {
   const o = object(options, 'options');
   const asOf = parseEpochDay(o.asOf);

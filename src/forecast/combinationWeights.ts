@@ -1,34 +1,3 @@
-/**
- * Weights for combining forecasts, inversely proportional to each candidate's mean squared error in a
- * backtest on data before the forecast origin (no hindsight): the combination `auto` uses.
- *
- * Reference: Bates & Granger (1969), "The combination of forecasts", Oper. Res. Q. 20: 451–468 (weights
- * from past error variances; the inverse-variance rule when errors are taken as uncorrelated); Stock &
- * Watson (2004), "Combination forecasts of output growth in a seven-country data set", J. Forecasting
- * 23: 405–430 (inverse-MSE weights, eq. 3 with κ = 1, among the most robust combinations).
- *
- * Notation: e_{m,i} the error of candidate m at backtest point i (forecast − actual, units of the
- * forecast; null where m gave no forecast); n_m its points; MSE_m = Σ_i e_{m,i}² / n_m.
- *
- *   w_m = (1 / MSE_m) / Σ_j (1 / MSE_j)
- *
- * over the candidates with n_m ≥ `minCoverage` × max_j n_j (others get 0: too little evidence) and
- * MSE_m ≤ `maxRatio` × min_j MSE_j (optional trimming, off by default: a candidate clearly worse than the
- * best adds mostly its errors — Aiolfi & Timmermann 2006, "Persistence in forecasting performance and conditional
- * combination strategies", J. Econometrics 135: 31–53; Timmermann 2006, "Forecast combinations",
- * Handbook of Economic Forecasting 1, §7). When some eligible candidates have MSE 0, they share the
- * weight equally. When no candidate has a point, every weight is 0 and status is 'insufficient-history'.
- *
- * @param errors - errors[m][i], one row per candidate (rows may differ in length; null = no forecast)
- * @param options.minCoverage - share of the best-covered candidate's points a candidate needs (default 0.5)
- * @param options.maxRatio - largest MSE relative to the best candidate's that still gets a weight
- *   (default Infinity: every candidate is kept)
- * @returns `{ status, weights, mse, points }` (mse null for a candidate without points)
- * @example
- * import { combinationWeights } from 'yieldcraft/forecast';
- * combinationWeights([[1, -1], [2, -2]]).weights;                    // => [0.8, 0.2]  (MSE 1 and 4)
- * combinationWeights([[1, -1], [2, -2]], { maxRatio: 2 }).weights;   // => [1, 0]      (MSE 4 is over twice the best: trimmed)
- */
 import { array, fail, join, object, probability } from '../internal/validate.js';
 
 export const COMBINATION_WEIGHTS_DEFAULTS = { minCoverage: 0.5, maxRatio: Infinity } as const;
@@ -83,6 +52,37 @@ export function inverseMseWeights(err: Float64Array, M: number, P: number, minCo
   return true;
 }
 
+/**
+ * Weights for combining forecasts, inversely proportional to each candidate's mean squared error in a
+ * backtest on data before the forecast origin (no hindsight): the combination `auto` uses.
+ *
+ * Reference: Bates & Granger (1969), "The combination of forecasts", Oper. Res. Q. 20: 451–468 (weights
+ * from past error variances; the inverse-variance rule when errors are taken as uncorrelated); Stock &
+ * Watson (2004), "Combination forecasts of output growth in a seven-country data set", J. Forecasting
+ * 23: 405–430 (inverse-MSE weights, eq. 3 with κ = 1, among the most robust combinations).
+ *
+ * Notation: e_{m,i} the error of candidate m at backtest point i (forecast − actual, units of the
+ * forecast; null where m gave no forecast); n_m its points; MSE_m = Σ_i e_{m,i}² / n_m.
+ *
+ *   w_m = (1 / MSE_m) / Σ_j (1 / MSE_j)
+ *
+ * over the candidates with n_m ≥ `minCoverage` × max_j n_j (others get 0: too little evidence) and
+ * MSE_m ≤ `maxRatio` × min_j MSE_j (optional trimming, off by default: a candidate clearly worse than the
+ * best adds mostly its errors — Aiolfi & Timmermann 2006, "Persistence in forecasting performance and conditional
+ * combination strategies", J. Econometrics 135: 31–53; Timmermann 2006, "Forecast combinations",
+ * Handbook of Economic Forecasting 1, §7). When some eligible candidates have MSE 0, they share the
+ * weight equally. When no candidate has a point, every weight is 0 and status is 'insufficient-history'.
+ *
+ * @param errors - errors[m][i], one row per candidate (rows may differ in length; null = no forecast)
+ * @param options.minCoverage - share of the best-covered candidate's points a candidate needs (default 0.5)
+ * @param options.maxRatio - largest MSE relative to the best candidate's that still gets a weight
+ *   (default Infinity: every candidate is kept)
+ * @returns `{ status, weights, mse, points }` (mse null for a candidate without points)
+ * @example
+ * import { combinationWeights } from 'yieldcraft/forecast';
+ * combinationWeights([[1, -1], [2, -2]]).weights;                    // => [0.8, 0.2]  (MSE 1 and 4)
+ * combinationWeights([[1, -1], [2, -2]], { maxRatio: 2 }).weights;   // => [1, 0]      (MSE 4 is over twice the best: trimmed)
+ */
 export function combinationWeights(errors: readonly (readonly (number | null)[])[], options?: CombinationWeightsOptions): CombinationWeights {
   const rows = array<unknown>(errors, 'errors');
   if (rows.length === 0) fail('errors', 'must list at least one candidate', 'empty');

@@ -1,3 +1,43 @@
+import { readCensored, type CensoredObservation } from './censored.js';
+import { inverseMills, normPdf, normSf } from './internal/normal.js';
+import { nonNegative, object, positiveInteger } from '../internal/validate.js';
+
+export const EM_UNCONSTRAIN_DEFAULTS = { tolerance: 1e-10, maxIterations: 10_000 } as const;
+
+export interface UnconstrainOptions {
+  readonly tolerance?: number;
+  readonly maxIterations?: number;
+}
+
+export interface UnconstrainResult {
+  readonly status: 'ok' | 'max-iterations' | 'not-identifiable';
+  /** Estimated mean demand (units of the observations). */
+  readonly mean: number;
+  /** Estimated standard deviation of demand. */
+  readonly sd: number;
+  readonly iterations: number;
+  /** Each observation's unconstrained value (its expected demand given what was observed). */
+  readonly unconstrained: readonly number[];
+}
+
+export interface EmUnconstrainResult extends UnconstrainResult {
+  /**
+   * Censored-normal log-likelihood at (mean, sd): Σ log φ-density of exact values + Σ log P(D > c);
+   * null when status is 'not-identifiable' or sd = 0 (the density is degenerate).
+   */
+  readonly logLikelihood: number | null;
+}
+
+/** Censored-normal log-likelihood (exact observations: log density; censored: log survival). @internal */
+export function censoredNormalLogLikelihood(values: ArrayLike<number>, censored: ArrayLike<number>, mu: number, sigma: number): number {
+  let ll = 0;
+  for (let i = 0; i < values.length; i++) {
+    const z = (values[i]! - mu) / sigma;
+    ll += censored[i] ? Math.log(normSf(z)) : Math.log(normPdf(z) / sigma);
+  }
+  return ll;
+}
+
 /**
  * Unconstrains censored demand by the EM algorithm for a normal distribution: the maximum-likelihood
  * mean and standard deviation of demand when some observations are only lower bounds.
@@ -40,46 +80,6 @@
  * r.status;                 // => 'ok'
  * r.mean > 10.5;            // => true  (the naive mean of the four values is 10.5)
  */
-import { readCensored, type CensoredObservation } from './censored.js';
-import { inverseMills, normPdf, normSf } from './internal/normal.js';
-import { nonNegative, object, positiveInteger } from '../internal/validate.js';
-
-export const EM_UNCONSTRAIN_DEFAULTS = { tolerance: 1e-10, maxIterations: 10_000 } as const;
-
-export interface UnconstrainOptions {
-  readonly tolerance?: number;
-  readonly maxIterations?: number;
-}
-
-export interface UnconstrainResult {
-  readonly status: 'ok' | 'max-iterations' | 'not-identifiable';
-  /** Estimated mean demand (units of the observations). */
-  readonly mean: number;
-  /** Estimated standard deviation of demand. */
-  readonly sd: number;
-  readonly iterations: number;
-  /** Each observation's unconstrained value (its expected demand given what was observed). */
-  readonly unconstrained: readonly number[];
-}
-
-export interface EmUnconstrainResult extends UnconstrainResult {
-  /**
-   * Censored-normal log-likelihood at (mean, sd): Σ log φ-density of exact values + Σ log P(D > c);
-   * null when status is 'not-identifiable' or sd = 0 (the density is degenerate).
-   */
-  readonly logLikelihood: number | null;
-}
-
-/** Censored-normal log-likelihood (exact observations: log density; censored: log survival). @internal */
-export function censoredNormalLogLikelihood(values: ArrayLike<number>, censored: ArrayLike<number>, mu: number, sigma: number): number {
-  let ll = 0;
-  for (let i = 0; i < values.length; i++) {
-    const z = (values[i]! - mu) / sigma;
-    ll += censored[i] ? Math.log(normSf(z)) : Math.log(normPdf(z) / sigma);
-  }
-  return ll;
-}
-
 export function emUnconstrain(
   observations: readonly CensoredObservation[],
   options: UnconstrainOptions = {},

@@ -1,3 +1,21 @@
+import { fail, object, positiveInteger } from '../internal/validate.js';
+import type { BookingRecord } from '../history/bookingRecord.js';
+import { fromEpochDay, parseEpochDay } from '../history/epochDay.js';
+import { historyAsOf } from '../history/historyAsOf.js';
+import { byProperty } from './forecastOccupancy.js';
+import { fitPriceResponse, willingnessToPay, type PriceResponseFit } from './fitPriceResponse.js';
+import { prepareRecords } from './internal/records.js';
+
+export const ESTIMATE_PRICE_RESPONSE_DEFAULTS = { control: 'month', minNights: 30 } as const;
+
+export interface SegmentPriceResponse {
+  readonly segment: string;
+  /** Arrival nights observed (with a positive rate). */
+  readonly nights: number;
+  readonly fit: PriceResponseFit | null;
+  readonly willingnessToPay: { readonly price: readonly number[]; readonly share: readonly number[] };
+}
+
 /**
  * Estimates each segment's sensitivity to rate from booking history: a constant-elasticity demand
  * curve (log-log regression of rooms booked per arrival night on the average rate paid, within
@@ -33,24 +51,6 @@
  * const r = estimatePriceResponse(records, { asOf: '2017-01-01', property: 'City Hotel' });
  * r.find((x) => x.segment === 'Online TA')?.fit?.status; // => 'ok' or 'wrong-sign' (data)
  */
-import { fail, object, positiveInteger } from '../internal/validate.js';
-import type { BookingRecord } from '../history/bookingRecord.js';
-import { fromEpochDay, parseEpochDay } from '../history/epochDay.js';
-import { historyAsOf } from '../history/historyAsOf.js';
-import { byProperty } from './forecastOccupancy.js';
-import { fitPriceResponse, willingnessToPay, type PriceResponseFit } from './fitPriceResponse.js';
-import { prepareRecords } from './internal/records.js';
-
-export const ESTIMATE_PRICE_RESPONSE_DEFAULTS = { control: 'month', minNights: 30 } as const;
-
-export interface SegmentPriceResponse {
-  readonly segment: string;
-  /** Arrival nights observed (with a positive rate). */
-  readonly nights: number;
-  readonly fit: PriceResponseFit | null;
-  readonly willingnessToPay: { readonly price: readonly number[]; readonly share: readonly number[] };
-}
-
 export function estimatePriceResponse(
   records: readonly BookingRecord[],
   options: { readonly asOf: string; readonly property?: string; readonly control?: 'month' | 'none'; readonly minNights?: number },

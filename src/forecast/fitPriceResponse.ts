@@ -1,33 +1,3 @@
-/**
- * Fits price-response curves to (price, quantity) observations: the constant-elasticity curve by
- * log-log least squares, and the linear and exponential curves, returning them in the `PriceResponse`
- * shapes that `pricing/` optimises, with fit diagnostics.
- *
- * Reference: Phillips (2005), *Pricing and Revenue Optimization*, ch. 3 (price-response functions:
- * linear d(p) = a − b·p, exponential a·e^(−αp), constant elasticity a·p^(−ε)) and §3.3 (elasticity
- * ε = −(dd/dp)·p/d); Talluri & van Ryzin (2004), §7.3.1 (estimation by regression). Regressions use
- * `simple-statistics` (`linearRegression`, `rSquared`).
- *
- *   constant elasticity:  ln q = ln a − ε·ln p      (needs q > 0, p > 0; points with q = 0 are dropped)
- *   exponential:          ln q = ln a − α·p         (q > 0)
- *   linear:               q = a − b·p               (all points)
- *
- * Caveat (endogeneity): prices in booking history are set by the hotel in response to demand — high
- * rates on busy nights — so a naive regression confounds the demand curve with the pricing policy and
- * often shows demand *rising* with price. Such a fit is returned with status 'wrong-sign' rather than as
- * a usable curve. Use price variation that is not a response to demand (tests, fences, the spread
- * within a night: see `estimatePriceResponseWithinNight` and `fitWithinNightResponse`), and treat the
- * result as descriptive.
- *
- * @param points - `{ price, quantity }`, price > 0, quantity ≥ 0, at least 3 with distinct prices
- * @returns `status` ('ok' | 'wrong-sign' | 'insufficient-data'), `response` (constant elasticity,
- *   the primary), `linear`, `exponential`, and `diagnostics` per form: n used, R², slope standard
- *   error and t statistic
- * @example
- * import { fitPriceResponse } from 'yieldcraft/forecast';
- * const pts = [80, 100, 125].map((p) => ({ price: p, quantity: 1e5 * p ** -1.5 }));
- * fitPriceResponse(pts).response; // => { kind: 'constant-elasticity', a: 100000, elasticity: 1.5 } (to rounding)
- */
 import { linearRegression, rSquared } from 'simple-statistics';
 import { array, fail, finite, join, nonNegative, object } from '../internal/validate.js';
 
@@ -76,6 +46,36 @@ export function ols(x: readonly number[], y: readonly number[]): { m: number; b:
 
 const EMPTY: RegressionDiagnostics = { n: 0, rSquared: 0, slopeStandardError: 0, tStatistic: 0 };
 
+/**
+ * Fits price-response curves to (price, quantity) observations: the constant-elasticity curve by
+ * log-log least squares, and the linear and exponential curves, returning them in the `PriceResponse`
+ * shapes that `pricing/` optimises, with fit diagnostics.
+ *
+ * Reference: Phillips (2005), *Pricing and Revenue Optimization*, ch. 3 (price-response functions:
+ * linear d(p) = a − b·p, exponential a·e^(−αp), constant elasticity a·p^(−ε)) and §3.3 (elasticity
+ * ε = −(dd/dp)·p/d); Talluri & van Ryzin (2004), §7.3.1 (estimation by regression). Regressions use
+ * `simple-statistics` (`linearRegression`, `rSquared`).
+ *
+ *   constant elasticity:  ln q = ln a − ε·ln p      (needs q > 0, p > 0; points with q = 0 are dropped)
+ *   exponential:          ln q = ln a − α·p         (q > 0)
+ *   linear:               q = a − b·p               (all points)
+ *
+ * Caveat (endogeneity): prices in booking history are set by the hotel in response to demand — high
+ * rates on busy nights — so a naive regression confounds the demand curve with the pricing policy and
+ * often shows demand *rising* with price. Such a fit is returned with status 'wrong-sign' rather than as
+ * a usable curve. Use price variation that is not a response to demand (tests, fences, the spread
+ * within a night: see `estimatePriceResponseWithinNight` and `fitWithinNightResponse`), and treat the
+ * result as descriptive.
+ *
+ * @param points - `{ price, quantity }`, price > 0, quantity ≥ 0, at least 3 with distinct prices
+ * @returns `status` ('ok' | 'wrong-sign' | 'insufficient-data'), `response` (constant elasticity,
+ *   the primary), `linear`, `exponential`, and `diagnostics` per form: n used, R², slope standard
+ *   error and t statistic
+ * @example
+ * import { fitPriceResponse } from 'yieldcraft/forecast';
+ * const pts = [80, 100, 125].map((p) => ({ price: p, quantity: 1e5 * p ** -1.5 }));
+ * fitPriceResponse(pts).response; // => { kind: 'constant-elasticity', a: 100000, elasticity: 1.5 } (to rounding)
+ */
 export function fitPriceResponse(points: readonly { readonly price: number; readonly quantity: number }[]): PriceResponseFit {
   const list = array<unknown>(points, 'points');
   const p: number[] = [];

@@ -1,78 +1,3 @@
-/**
- * Forecasts, for each of the next `horizonDays` nights, for the hotel or by segment, from booking history
- * as it was known on `asOf`: the unconstrained **demand** (rooms that would be occupied by stays with rooms
- * to spare) and the **occupancy** (what will stay, never above capacity) — by the pickup methods on
- * booking curves by day of week, Holt-Winters on the final counts of past nights, the same night last
- * year, or — with `method: 'auto'` — a combination of them weighted by their inverse mean squared error,
- * lead time by lead time, in a backtest on the history before `asOf`.
- *
- * Reference: Weatherford & Kimes (2003), "A comparison of forecasting methods for hotel revenue
- * management", IJF 19: 401–415 (pickup, exponential smoothing and their combination on hotel arrivals;
- * the best method depends on the lead time); Talluri & van Ryzin (2004), §9.3 (forecasting from
- * booking data), §9.4.2 (censored demand and unconstraining); Bates & Granger (1969), "The combination
- * of forecasts", Oper. Res. Q. 20: 451–468 (inverse-variance weights); McGill (1995) and Weatherford &
- * Pölt (2002) (EM unconstraining); Johnson, Kotz & Balakrishnan (1994), §10.1 (moments of the
- * truncated normal: E[min(D, C)]).
- *
- * Definitions (dates are nights; D = `asOf`; lead L = night − D, 0 … horizonDays − 1):
- * - on the books: rooms of bookings made before D covering the night and not known (before D) to be
- *   cancelled or a no-show — what `history/`'s on-the-books reports as of D;
- * - final: rooms of bookings covering the night that were not cancelled and not no-shows (they
- *   stayed), known for nights before D; a past night with final ≥ `soldOutShare` × capacity was sold
- *   out, so its final is only a lower bound of demand: it is unconstrained (EM over the same weekday
- *   ±8 weeks) before any method reads it;
- * - demand (`night.demand`): the method's forecast of the final, from the unconstrained history, at
- *   least the floor = on the books × show-up probability(segment, L) (see `cancellationRates`);
- * - occupancy (`night.mean`, `sd`, `interval80`, `interval95`): E[min(D_total, C)] with D_total normal
- *   (the segments' demands summed, taken as independent) and C the effective capacity = capacity ×
- *   `soldOutFill` (the mean fill of the last year's sold-out nights), shared among segments in
- *   proportion to their demand. So the segments' occupancy sums to at most the capacity on every night.
- *
- * Capacity (`options.capacity`): a number of rooms; `{ rooms, outOfOrder: { date: rooms } }`; 'estimate'
- * (default: `estimateCapacity`, the most rooms occupied on any night before D); or 'none' (occupancy =
- * demand, nothing censored). The result's `capacity` says which, and how it was found.
- *
- * Methods: 'additive-pickup', 'multiplicative-pickup', 'advanced-pickup' (same weekday, the `window`
- * most recent usable nights); 'holt-winters' (damped trend, weekly season, yearly season when more than
- * two years of nights are known); 'pickup-holt-winters' (advanced pickup and Holt-Winters weighted by
- * inverse error variance); the baselines 'naive-on-the-books', 'naive-last-year' (the same weekday 52
- * weeks earlier), 'naive-seasonal' (the latest same weekday with a final count); and 'auto' (see
- * docs/forecast.md: candidates `AUTO_CANDIDATES`, weights by `combinationWeights` on an inner backtest,
- * sd = the combination's inner RMSE). Where a method cannot forecast a night (no comparable history),
- * the night falls back to Holt-Winters, then to the floor, and says so in its `method` field.
- *
- * No future information: the records go through `historyAsOf(records, D)` first, so only bookings made
- * before D and cancellations, no-shows and stays known before D are used — the capacity estimate too.
- *
- * @param records - booking records (`BookingRecord`) of one property, or name it with `property`
- * @param options.asOf - ISO date D
- * @param options.horizonDays - nights to forecast from D on, 1 … 730
- * @param options.method - default 'auto'
- * @param options.by - 'total' (default) or 'segment'
- * @param options.property - only records of this property (a `YieldInputError` listing the properties
- *   present when it matches none; records of several properties without it are an error unless
- *   `mixProperties: true`)
- * @param options.capacity - see above (default 'estimate'); options.soldOutShare (0.95);
- *   options.unconstrain ('em' | 'projection-detruncation' | 'none', default 'em')
- * @param options.window - pickup window in same-weekday nights (default 8)
- * @param options.events - calendar events (`CalendarEvent[]`) applied to demand above the floor
- * @param options.holtWinters - options passed to `holtWinters` (period, trend, …)
- * @param options.maxStaleDays - default 7 (see status)
- * @returns `{ status, asOf, method, nights, capacity, staleDays, historyEnds, unconstrainedNights }`;
- *   status 'insufficient-history' (no nights) when fewer than `minHistoryDays` (28) nights before D are
- *   known; 'stale-history' (no nights) when nothing was booked or cancelled in the `maxStaleDays` days
- *   before D (`staleDays` = days from the last such day, `historyEnds`, to D − 1). Each night: `{ date,
- *   segment?, lead, onTheBooks, mean, sd, floor, demand: { mean, sd }, capacity, interval80,
- *   interval95, method, weights?, events? }` (rooms).
- * @example
- * import { forecastOccupancy, readHotelBookingsCsv } from 'yieldcraft';
- * const { records } = readHotelBookingsCsv(csvText);
- * const f = forecastOccupancy(records, { asOf: '2016-06-01', horizonDays: 90, property: 'Resort Hotel' });
- * f.status;                                   // => 'ok'
- * f.capacity.rooms;                           // => 187  (estimated: the most rooms occupied before 1 June 2016)
- * f.nights.every((n) => n.mean <= 187);       // => true
- * f.nights[60].demand.mean >= f.nights[60].mean; // => true
- */
 import { fail, object, positiveInteger, nonNegativeInteger, probability } from '../internal/validate.js';
 import type { BookingRecord } from '../history/bookingRecord.js';
 import { fromEpochDay, parseEpochDay } from '../history/epochDay.js';
@@ -394,6 +319,81 @@ export function capacityUsed(c: ResolvedCapacity, engine: Engine, soldOutShare: 
   };
 }
 
+/**
+ * Forecasts, for each of the next `horizonDays` nights, for the hotel or by segment, from booking history
+ * as it was known on `asOf`: the unconstrained **demand** (rooms that would be occupied by stays with rooms
+ * to spare) and the **occupancy** (what will stay, never above capacity) — by the pickup methods on
+ * booking curves by day of week, Holt-Winters on the final counts of past nights, the same night last
+ * year, or — with `method: 'auto'` — a combination of them weighted by their inverse mean squared error,
+ * lead time by lead time, in a backtest on the history before `asOf`.
+ *
+ * Reference: Weatherford & Kimes (2003), "A comparison of forecasting methods for hotel revenue
+ * management", IJF 19: 401–415 (pickup, exponential smoothing and their combination on hotel arrivals;
+ * the best method depends on the lead time); Talluri & van Ryzin (2004), §9.3 (forecasting from
+ * booking data), §9.4.2 (censored demand and unconstraining); Bates & Granger (1969), "The combination
+ * of forecasts", Oper. Res. Q. 20: 451–468 (inverse-variance weights); McGill (1995) and Weatherford &
+ * Pölt (2002) (EM unconstraining); Johnson, Kotz & Balakrishnan (1994), §10.1 (moments of the
+ * truncated normal: E[min(D, C)]).
+ *
+ * Definitions (dates are nights; D = `asOf`; lead L = night − D, 0 … horizonDays − 1):
+ * - on the books: rooms of bookings made before D covering the night and not known (before D) to be
+ *   cancelled or a no-show — what `history/`'s on-the-books reports as of D;
+ * - final: rooms of bookings covering the night that were not cancelled and not no-shows (they
+ *   stayed), known for nights before D; a past night with final ≥ `soldOutShare` × capacity was sold
+ *   out, so its final is only a lower bound of demand: it is unconstrained (EM over the same weekday
+ *   ±8 weeks) before any method reads it;
+ * - demand (`night.demand`): the method's forecast of the final, from the unconstrained history, at
+ *   least the floor = on the books × show-up probability(segment, L) (see `cancellationRates`);
+ * - occupancy (`night.mean`, `sd`, `interval80`, `interval95`): E[min(D_total, C)] with D_total normal
+ *   (the segments' demands summed, taken as independent) and C the effective capacity = capacity ×
+ *   `soldOutFill` (the mean fill of the last year's sold-out nights), shared among segments in
+ *   proportion to their demand. So the segments' occupancy sums to at most the capacity on every night.
+ *
+ * Capacity (`options.capacity`): a number of rooms; `{ rooms, outOfOrder: { date: rooms } }`; 'estimate'
+ * (default: `estimateCapacity`, the most rooms occupied on any night before D); or 'none' (occupancy =
+ * demand, nothing censored). The result's `capacity` says which, and how it was found.
+ *
+ * Methods: 'additive-pickup', 'multiplicative-pickup', 'advanced-pickup' (same weekday, the `window`
+ * most recent usable nights); 'holt-winters' (damped trend, weekly season, yearly season when more than
+ * two years of nights are known); 'pickup-holt-winters' (advanced pickup and Holt-Winters weighted by
+ * inverse error variance); the baselines 'naive-on-the-books', 'naive-last-year' (the same weekday 52
+ * weeks earlier), 'naive-seasonal' (the latest same weekday with a final count); and 'auto' (see
+ * docs/forecast.md: candidates `AUTO_CANDIDATES`, weights by `combinationWeights` on an inner backtest,
+ * sd = the combination's inner RMSE). Where a method cannot forecast a night (no comparable history),
+ * the night falls back to Holt-Winters, then to the floor, and says so in its `method` field.
+ *
+ * No future information: the records go through `historyAsOf(records, D)` first, so only bookings made
+ * before D and cancellations, no-shows and stays known before D are used — the capacity estimate too.
+ *
+ * @param records - booking records (`BookingRecord`) of one property, or name it with `property`
+ * @param options.asOf - ISO date D
+ * @param options.horizonDays - nights to forecast from D on, 1 … 730
+ * @param options.method - default 'auto'
+ * @param options.by - 'total' (default) or 'segment'
+ * @param options.property - only records of this property (a `YieldInputError` listing the properties
+ *   present when it matches none; records of several properties without it are an error unless
+ *   `mixProperties: true`)
+ * @param options.capacity - see above (default 'estimate'); options.soldOutShare (0.95);
+ *   options.unconstrain ('em' | 'projection-detruncation' | 'none', default 'em')
+ * @param options.window - pickup window in same-weekday nights (default 8)
+ * @param options.events - calendar events (`CalendarEvent[]`) applied to demand above the floor
+ * @param options.holtWinters - options passed to `holtWinters` (period, trend, …)
+ * @param options.maxStaleDays - default 7 (see status)
+ * @returns `{ status, asOf, method, nights, capacity, staleDays, historyEnds, unconstrainedNights }`;
+ *   status 'insufficient-history' (no nights) when fewer than `minHistoryDays` (28) nights before D are
+ *   known; 'stale-history' (no nights) when nothing was booked or cancelled in the `maxStaleDays` days
+ *   before D (`staleDays` = days from the last such day, `historyEnds`, to D − 1). Each night: `{ date,
+ *   segment?, lead, onTheBooks, mean, sd, floor, demand: { mean, sd }, capacity, interval80,
+ *   interval95, method, weights?, events? }` (rooms).
+ * @example
+ * import { forecastOccupancy, readHotelBookingsCsv } from 'yieldcraft';
+ * const { records } = readHotelBookingsCsv(csvText);
+ * const f = forecastOccupancy(records, { asOf: '2016-06-01', horizonDays: 90, property: 'Resort Hotel' });
+ * f.status;                                   // => 'ok'
+ * f.capacity.rooms;                           // => 187  (estimated: the most rooms occupied before 1 June 2016)
+ * f.nights.every((n) => n.mean <= 187);       // => true
+ * f.nights[60].demand.mean >= f.nights[60].mean; // => true
+ */
 export function forecastOccupancy(records: readonly BookingRecord[], options: ForecastOccupancyOptions): OccupancyForecast {
   const o = readOccupancyOptions(options);
   const asOf = fromEpochDay(o.asOf);

@@ -1,67 +1,3 @@
-/**
- * Unconstrained demand still to come, by arrival night × segment × length of stay, as the `Demand`
- * objects that the network models of `optimize/` and the hotel booking simulator take (a product is a
- * stay of some nights starting on a night, sold to a segment), with the cancellation and no-show rates
- * of those bookings stated beside it.
- *
- * Reference: Talluri & van Ryzin (2004), §3.1 and §9.2 (product-level — origin-destination-fare, here
- * arrival-night × length-of-stay × segment — forecasts for network revenue management), §9.4.2
- * (unconstraining: sold-out nights record only a lower bound of demand); Weatherford & Kimes (2003)
- * (forecasting hotel arrivals by length of stay and day of week); McGill (1995) and Weatherford & Pölt
- * (2002) (EM unconstraining, `emUnconstrain`).
- *
- * For an arrival night a = D + L (D = `asOf`) the demand to come is the rooms of bookings that will be
- * made from D on (lead time ≤ L) for that arrival, segment and stay length (stays longer than
- * `maxNights` count as `maxNights`). It is estimated from the `window` most recent comparable arrival
- * nights — the same weekday, arrived before D, so that all their bookings are known: x_j = rooms booked
- * with lead ≤ L.
- *
- * Unconstrained: a comparable night that was sold out (rooms occupied ≥ `soldOutShare` × capacity; the
- * capacity given, or estimated as in `forecastOccupancy`) turned requests away, so its x_j is only a
- * lower bound of demand (censored). When some comparable nights are censored, mean and variance come
- * from `emUnconstrain` (censored-normal MLE) over the x_j — or `projectionDetruncation` — instead of the
- * sample moments; when the EM is not identifiable (every night censored, or no spread), the sample
- * moments stay (a lower bound) and `censoredSamples` says so.
- *
- * Netting, stated: with `basis: 'gross'` (the default) `demand` counts bookings made, whatever became of
- * them — cancellations and no-shows are NOT netted, and each product carries `cancellationRate` and
- * `noShowRate` (room-weighted shares of the comparable nights' bookings with lead ≤ L of that segment,
- * all stay lengths pooled, that were later cancelled / did not show) for a simulator or an overbooking
- * model to apply. With `basis: 'net'` `demand` is thinned by the show rate q = 1 − cancellationRate −
- * noShowRate (mean q·m, variance q²·v + q(1 − q)·m: binomial thinning), i.e. rooms that will stay.
- *
- * Distribution: with mean m and variance v (sample moments with divisor N − 1, or the EM's),
- * `{ kind: 'negative-binomial', mean: m, variance: v }` when v > m (overdispersed, as hotel demand
- * usually is), else `{ kind: 'normal', mean: m, sd: √v }`. Products whose mean is 0 are left out.
- * Calendar events (`events`, as in `forecastOccupancy`) act on arrival nights: a multiplicative factor k
- * scales a product's mean by k (variance by k²); an additive r rooms is shared among the night's
- * products of the segments named, in proportion to their means.
- *
- * @param records - booking records; they go through `historyAsOf(records, asOf)` first
- * @param options.asOf - ISO date D
- * @param options.horizonDays - arrival nights D … D + horizonDays − 1 (≤ 730)
- * @param options.maxNights - longest stay length kept apart (default 7)
- * @param options.window - comparable nights per estimate (default 8)
- * @param options.property - only records of this property (a `YieldInputError` listing the properties
- *   present when it matches none; several properties without `property` are an error unless
- *   `mixProperties: true`)
- * @param options.basis - 'gross' (default) or 'net' (see above)
- * @param options.capacity - rooms, `{ rooms, outOfOrder }`, 'estimate' (default) or 'none'
- * @param options.soldOutShare - default 0.95; options.unconstrain - 'em' (default), 'projection-detruncation', 'none'
- * @param options.events - calendar events / shocks
- * @param options.maxStaleDays - default 7 (see status)
- * @returns `{ status, asOf, basis, products: [{ arrivalDate, segment, nights, demand, samples,
- *   censoredSamples, cancellationRate, noShowRate, events? }], capacity, staleDays, historyEnds }`;
- *   status 'insufficient-history' (no products) when, for some arrival night, the known history covers
- *   fewer than `window` comparable same-weekday nights (nights before the first stay on record are
- *   missing data, not zero demand); 'stale-history' (no products) when nothing was booked or cancelled
- *   in the `maxStaleDays` days before D (`staleDays` says how many)
- * @example
- * import { forecastProductDemand } from 'yieldcraft/forecast';
- * const d = forecastProductDemand(records, { asOf: '2017-03-01', horizonDays: 14, property: 'City Hotel' });
- * d.basis;       // => 'gross'
- * d.products[0]; // => { arrivalDate: '2017-03-01', segment: 'Corporate', nights: 1, demand: { kind: 'normal', … }, samples: 8, censoredSamples: 0, cancellationRate: 0.1…, noShowRate: 0, … }
- */
 import { fail, object, positiveInteger, nonNegativeInteger, probability } from '../internal/validate.js';
 import type { Demand } from '../model/demand.js';
 import type { BookingRecord } from '../history/bookingRecord.js';
@@ -132,6 +68,70 @@ export interface ProductDemandForecast {
   readonly historyEnds: string | null;
 }
 
+/**
+ * Unconstrained demand still to come, by arrival night × segment × length of stay, as the `Demand`
+ * objects that the network models of `optimize/` and the hotel booking simulator take (a product is a
+ * stay of some nights starting on a night, sold to a segment), with the cancellation and no-show rates
+ * of those bookings stated beside it.
+ *
+ * Reference: Talluri & van Ryzin (2004), §3.1 and §9.2 (product-level — origin-destination-fare, here
+ * arrival-night × length-of-stay × segment — forecasts for network revenue management), §9.4.2
+ * (unconstraining: sold-out nights record only a lower bound of demand); Weatherford & Kimes (2003)
+ * (forecasting hotel arrivals by length of stay and day of week); McGill (1995) and Weatherford & Pölt
+ * (2002) (EM unconstraining, `emUnconstrain`).
+ *
+ * For an arrival night a = D + L (D = `asOf`) the demand to come is the rooms of bookings that will be
+ * made from D on (lead time ≤ L) for that arrival, segment and stay length (stays longer than
+ * `maxNights` count as `maxNights`). It is estimated from the `window` most recent comparable arrival
+ * nights — the same weekday, arrived before D, so that all their bookings are known: x_j = rooms booked
+ * with lead ≤ L.
+ *
+ * Unconstrained: a comparable night that was sold out (rooms occupied ≥ `soldOutShare` × capacity; the
+ * capacity given, or estimated as in `forecastOccupancy`) turned requests away, so its x_j is only a
+ * lower bound of demand (censored). When some comparable nights are censored, mean and variance come
+ * from `emUnconstrain` (censored-normal MLE) over the x_j — or `projectionDetruncation` — instead of the
+ * sample moments; when the EM is not identifiable (every night censored, or no spread), the sample
+ * moments stay (a lower bound) and `censoredSamples` says so.
+ *
+ * Netting, stated: with `basis: 'gross'` (the default) `demand` counts bookings made, whatever became of
+ * them — cancellations and no-shows are NOT netted, and each product carries `cancellationRate` and
+ * `noShowRate` (room-weighted shares of the comparable nights' bookings with lead ≤ L of that segment,
+ * all stay lengths pooled, that were later cancelled / did not show) for a simulator or an overbooking
+ * model to apply. With `basis: 'net'` `demand` is thinned by the show rate q = 1 − cancellationRate −
+ * noShowRate (mean q·m, variance q²·v + q(1 − q)·m: binomial thinning), i.e. rooms that will stay.
+ *
+ * Distribution: with mean m and variance v (sample moments with divisor N − 1, or the EM's),
+ * `{ kind: 'negative-binomial', mean: m, variance: v }` when v > m (overdispersed, as hotel demand
+ * usually is), else `{ kind: 'normal', mean: m, sd: √v }`. Products whose mean is 0 are left out.
+ * Calendar events (`events`, as in `forecastOccupancy`) act on arrival nights: a multiplicative factor k
+ * scales a product's mean by k (variance by k²); an additive r rooms is shared among the night's
+ * products of the segments named, in proportion to their means.
+ *
+ * @param records - booking records; they go through `historyAsOf(records, asOf)` first
+ * @param options.asOf - ISO date D
+ * @param options.horizonDays - arrival nights D … D + horizonDays − 1 (≤ 730)
+ * @param options.maxNights - longest stay length kept apart (default 7)
+ * @param options.window - comparable nights per estimate (default 8)
+ * @param options.property - only records of this property (a `YieldInputError` listing the properties
+ *   present when it matches none; several properties without `property` are an error unless
+ *   `mixProperties: true`)
+ * @param options.basis - 'gross' (default) or 'net' (see above)
+ * @param options.capacity - rooms, `{ rooms, outOfOrder }`, 'estimate' (default) or 'none'
+ * @param options.soldOutShare - default 0.95; options.unconstrain - 'em' (default), 'projection-detruncation', 'none'
+ * @param options.events - calendar events / shocks
+ * @param options.maxStaleDays - default 7 (see status)
+ * @returns `{ status, asOf, basis, products: [{ arrivalDate, segment, nights, demand, samples,
+ *   censoredSamples, cancellationRate, noShowRate, events? }], capacity, staleDays, historyEnds }`;
+ *   status 'insufficient-history' (no products) when, for some arrival night, the known history covers
+ *   fewer than `window` comparable same-weekday nights (nights before the first stay on record are
+ *   missing data, not zero demand); 'stale-history' (no products) when nothing was booked or cancelled
+ *   in the `maxStaleDays` days before D (`staleDays` says how many)
+ * @example
+ * import { forecastProductDemand } from 'yieldcraft/forecast';
+ * const d = forecastProductDemand(records, { asOf: '2017-03-01', horizonDays: 14, property: 'City Hotel' });
+ * d.basis;       // => 'gross'
+ * d.products[0]; // => { arrivalDate: '2017-03-01', segment: 'Corporate', nights: 1, demand: { kind: 'normal', … }, samples: 8, censoredSamples: 0, cancellationRate: 0.1…, noShowRate: 0, … }
+ */
 export function forecastProductDemand(records: readonly BookingRecord[], options: ForecastProductDemandOptions): ProductDemandForecast {
   const o = object(options, 'options');
   const D = parseEpochDay(o.asOf);

@@ -1,68 +1,3 @@
-/**
- * Holt-Winters exponential smoothing of a daily series (final demand by night) with a damped additive
- * trend, an additive weekly season and, when the series is long enough, an additive yearly season;
- * smoothing parameters fitted by minimising the one-step-ahead sum of squared errors.
- *
- * Reference: Holt (1957) and Winters (1960), "Forecasting sales by exponentially weighted moving
- * averages", Management Science 6: 324–342 (the additive seasonal method, in the component form that
- * R's `stats::HoltWinters` uses); Gardner & McKenzie (1985), "Forecasting trends in time series",
- * Management Science 31: 1237–1246 (the damped trend φ); Taylor (2003), "Short-term electricity demand
- * forecasting using double seasonal exponential smoothing", J. Oper. Res. Soc. 54: 799–805 (a second
- * seasonal cycle); Hyndman, Koehler, Ord & Snyder (2008), *Forecasting with Exponential Smoothing*,
- * §6.3 (prediction variances, class 1); Weatherford & Kimes (2003), IJF 19: 401–415 (exponential
- * smoothing among the most robust hotel forecasts). Services have life cycles (launch, growth, maturity,
- * decline): the damped trend follows them without extrapolating growth for ever.
- *
- * Notation (t indexes days; m = `period`, the weekly cycle, 7; M = `yearPeriod`, 364 = 52 weeks so the
- * yearly cycle keeps weekdays aligned; φ_h = φ + φ² + … + φ^h):
- *
- *   ŷ_t   = ℓ_{t−1} + φ·b_{t−1} + s_{t−m} + w_{t−M}                        (one-step forecast)
- *   ℓ_t   = α·(y_t − s_{t−m} − w_{t−M}) + (1 − α)·(ℓ_{t−1} + φ·b_{t−1})   (level)
- *   b_t   = β·(ℓ_t − ℓ_{t−1}) + (1 − β)·φ·b_{t−1}                          (trend)
- *   s_t   = γ·(y_t − ℓ_t − w_{t−M}) + (1 − γ)·s_{t−m}                      (weekly season)
- *   w_t   = δ·(y_t − ℓ_t − s_{t−m}) + (1 − δ)·w_{t−M}                      (yearly season)
- *   ŷ_{T+h|T} = ℓ_T + φ_h·b_T + s_{T+h−m⌈h/m⌉} + w_{T+h−M⌈h/M⌉}
- *
- * With φ = 1 and no yearly season these are exactly Winters' additive equations as computed by
- * `stats::HoltWinters(seasonal = "additive")`. Without a trend (`trend: 'none'`) b ≡ 0.
- *
- * Start (when `initial` is not given): the yearly season (if used) is the first year's centred 7-day
- * moving average (so it carries no weekly pattern), less the growth measured by the mean
- * year-over-year difference (so a service growing through its first year is not read as a season),
- * centred on 0; the weekly season is the mean, over
- * the first min(4, n/m) weeks, of y − w minus its week's mean (detrended within the week); the trend is the
- * least-squares slope of those weekly means divided by m (0 with `trend: 'none'`); the level is the first
- * week's mean extrapolated back to the day before the series. Filtering starts with the first value.
- * The yearly season is used only when the series holds at least two years (`2·yearPeriod + 4·period`
- * days, with the default `yearly: 'auto'`); a shorter series degrades gracefully to the weekly model.
- * With a single year, the yearly states are one noisy reading each and are confounded with growth: on
- * the real hotel data (City Hotel, forecasts 30–60 days out from autumn 2016) they raised the MAE from
- * 16 to 55 rooms. Pass `yearly: 'auto'` with `yearPeriod` shorter, or supply `initial.yearSeason`
- * from a trusted profile, to force it.
- *
- * Fitting: parameters not fixed by the caller are found by Nelder–Mead on logistic transforms, within
- * α ∈ [0.0001, 0.9999], β ∈ [0.0001, 0.5], γ, δ ∈ [0.0001, 0.9999], φ ∈ [0.8, 0.98] (the bounds of
- * Hyndman et al. 2008, §5.2), minimising Σ (y_t − ŷ_t)² over t after the first `period` days.
- *
- * Prediction sd: σ·√(1 + Σ_{j<h} c_j²) with c_j = α(1 + βφ_j) + γ(1 − α)·[j ≡ 0 mod m] +
- * δ(1 − α)·[j ≡ 0 mod M] (the error-correction form of the same model, Hyndman et al. 2008, Table 6.1),
- * σ² = SSE / (number of fitted errors).
- *
- * @param series - the observations, oldest first, one per day (units: rooms); finite; at least
- *   2·`period` values
- * @param options - `period` (default 7), `yearly` ('auto' | 'none', default 'auto'), `yearPeriod`
- *   (default 364), `trend` ('damped' | 'linear' | 'none', default 'damped'), fixed `alpha`, `beta`,
- *   `gamma`, `delta`, `phi`, and `initial` states `{ level, trend, season, yearSeason? }` (season[j]
- *   applies to series[j], j < period)
- * @returns the fitted parameters and final states, `sse`, `sigma`, one-step `fitted` values, and
- *   `forecast(h)` → { mean, sd } arrays for steps 1..h after the last observation
- * @example
- * import { holtWinters } from 'yieldcraft/forecast';
- * // three weeks of a perfectly weekly series: the forecast repeats the week
- * const week = [40, 42, 45, 50, 80, 95, 60];
- * const hw = holtWinters([...week, ...week, ...week], { trend: 'none', alpha: 0.3, gamma: 0.1 });
- * hw.forecast(7).mean.map(Math.round); // => [40, 42, 45, 50, 80, 95, 60]
- */
 import { fail, finite, join, nonEmptyArray, object, positiveInteger } from '../internal/validate.js';
 import { fromInterval, nelderMead, toInterval } from './internal/nelderMead.js';
 
@@ -240,6 +175,71 @@ function defaultInit(y: ArrayLike<number>, m: number, M: number, useTrend: boole
   return { level, trend, season, yearSeason };
 }
 
+/**
+ * Holt-Winters exponential smoothing of a daily series (final demand by night) with a damped additive
+ * trend, an additive weekly season and, when the series is long enough, an additive yearly season;
+ * smoothing parameters fitted by minimising the one-step-ahead sum of squared errors.
+ *
+ * Reference: Holt (1957) and Winters (1960), "Forecasting sales by exponentially weighted moving
+ * averages", Management Science 6: 324–342 (the additive seasonal method, in the component form that
+ * R's `stats::HoltWinters` uses); Gardner & McKenzie (1985), "Forecasting trends in time series",
+ * Management Science 31: 1237–1246 (the damped trend φ); Taylor (2003), "Short-term electricity demand
+ * forecasting using double seasonal exponential smoothing", J. Oper. Res. Soc. 54: 799–805 (a second
+ * seasonal cycle); Hyndman, Koehler, Ord & Snyder (2008), *Forecasting with Exponential Smoothing*,
+ * §6.3 (prediction variances, class 1); Weatherford & Kimes (2003), IJF 19: 401–415 (exponential
+ * smoothing among the most robust hotel forecasts). Services have life cycles (launch, growth, maturity,
+ * decline): the damped trend follows them without extrapolating growth for ever.
+ *
+ * Notation (t indexes days; m = `period`, the weekly cycle, 7; M = `yearPeriod`, 364 = 52 weeks so the
+ * yearly cycle keeps weekdays aligned; φ_h = φ + φ² + … + φ^h):
+ *
+ *   ŷ_t   = ℓ_{t−1} + φ·b_{t−1} + s_{t−m} + w_{t−M}                        (one-step forecast)
+ *   ℓ_t   = α·(y_t − s_{t−m} − w_{t−M}) + (1 − α)·(ℓ_{t−1} + φ·b_{t−1})   (level)
+ *   b_t   = β·(ℓ_t − ℓ_{t−1}) + (1 − β)·φ·b_{t−1}                          (trend)
+ *   s_t   = γ·(y_t − ℓ_t − w_{t−M}) + (1 − γ)·s_{t−m}                      (weekly season)
+ *   w_t   = δ·(y_t − ℓ_t − s_{t−m}) + (1 − δ)·w_{t−M}                      (yearly season)
+ *   ŷ_{T+h|T} = ℓ_T + φ_h·b_T + s_{T+h−m⌈h/m⌉} + w_{T+h−M⌈h/M⌉}
+ *
+ * With φ = 1 and no yearly season these are exactly Winters' additive equations as computed by
+ * `stats::HoltWinters(seasonal = "additive")`. Without a trend (`trend: 'none'`) b ≡ 0.
+ *
+ * Start (when `initial` is not given): the yearly season (if used) is the first year's centred 7-day
+ * moving average (so it carries no weekly pattern), less the growth measured by the mean
+ * year-over-year difference (so a service growing through its first year is not read as a season),
+ * centred on 0; the weekly season is the mean, over
+ * the first min(4, n/m) weeks, of y − w minus its week's mean (detrended within the week); the trend is the
+ * least-squares slope of those weekly means divided by m (0 with `trend: 'none'`); the level is the first
+ * week's mean extrapolated back to the day before the series. Filtering starts with the first value.
+ * The yearly season is used only when the series holds at least two years (`2·yearPeriod + 4·period`
+ * days, with the default `yearly: 'auto'`); a shorter series degrades gracefully to the weekly model.
+ * With a single year, the yearly states are one noisy reading each and are confounded with growth: on
+ * the real hotel data (City Hotel, forecasts 30–60 days out from autumn 2016) they raised the MAE from
+ * 16 to 55 rooms. Pass `yearly: 'auto'` with `yearPeriod` shorter, or supply `initial.yearSeason`
+ * from a trusted profile, to force it.
+ *
+ * Fitting: parameters not fixed by the caller are found by Nelder–Mead on logistic transforms, within
+ * α ∈ [0.0001, 0.9999], β ∈ [0.0001, 0.5], γ, δ ∈ [0.0001, 0.9999], φ ∈ [0.8, 0.98] (the bounds of
+ * Hyndman et al. 2008, §5.2), minimising Σ (y_t − ŷ_t)² over t after the first `period` days.
+ *
+ * Prediction sd: σ·√(1 + Σ_{j<h} c_j²) with c_j = α(1 + βφ_j) + γ(1 − α)·[j ≡ 0 mod m] +
+ * δ(1 − α)·[j ≡ 0 mod M] (the error-correction form of the same model, Hyndman et al. 2008, Table 6.1),
+ * σ² = SSE / (number of fitted errors).
+ *
+ * @param series - the observations, oldest first, one per day (units: rooms); finite; at least
+ *   2·`period` values
+ * @param options - `period` (default 7), `yearly` ('auto' | 'none', default 'auto'), `yearPeriod`
+ *   (default 364), `trend` ('damped' | 'linear' | 'none', default 'damped'), fixed `alpha`, `beta`,
+ *   `gamma`, `delta`, `phi`, and `initial` states `{ level, trend, season, yearSeason? }` (season[j]
+ *   applies to series[j], j < period)
+ * @returns the fitted parameters and final states, `sse`, `sigma`, one-step `fitted` values, and
+ *   `forecast(h)` → { mean, sd } arrays for steps 1..h after the last observation
+ * @example
+ * import { holtWinters } from 'yieldcraft/forecast';
+ * // three weeks of a perfectly weekly series: the forecast repeats the week
+ * const week = [40, 42, 45, 50, 80, 95, 60];
+ * const hw = holtWinters([...week, ...week, ...week], { trend: 'none', alpha: 0.3, gamma: 0.1 });
+ * hw.forecast(7).mean.map(Math.round); // => [40, 42, 45, 50, 80, 95, 60]
+ */
 export function holtWinters(series: readonly number[], options: HoltWintersOptions = {}): HoltWintersFit {
   object(options, 'options');
   const list = nonEmptyArray<unknown>(series, 'series');

@@ -1,3 +1,6 @@
+import { readPickupInput, type BookingCurve, type PickupOptions } from './bookingCurve.js';
+import { multiplicativeKernel, type PickupEstimate } from './internal/pickupKernels.js';
+
 /**
  * Multiplicative pickup: forecast final rooms = rooms on the books now × the ratio of final to
  * on-the-books rooms that comparable past nights showed from the same number of days before arrival.
@@ -22,9 +25,6 @@
  * const history = [[52, , , , , , , 30], [58, , , , , , , 40]];
  * multiplicativePickup(history, 35, 7).forecast; // => 55 (35 · 110/70)
  */
-import { readPickupInput, type BookingCurve, type PickupOptions } from './bookingCurve.js';
-import { multiplicativeKernel, type PickupEstimate } from './internal/pickupKernels.js';
-
 export function multiplicativePickup(
   history: readonly BookingCurve[],
   onTheBooks: number,

@@ -1,3 +1,21 @@
+import { readCensored, type CensoredObservation } from './censored.js';
+import { normIsf, normSf } from './internal/normal.js';
+import { fail, finite, nonNegative, object, positiveInteger } from '../internal/validate.js';
+import type { UnconstrainOptions, UnconstrainResult } from './emUnconstrain.js';
+
+export const PROJECTION_DETRUNCATION_DEFAULTS = { tau: 0.5, tolerance: 1e-10, maxIterations: 10_000 } as const;
+
+export interface ProjectionDetruncationOptions extends UnconstrainOptions {
+  readonly tau?: number;
+}
+
+/** Ê for one censored value c under N(mu, sigma²): P(D > Ê | D > c) = tau. @internal */
+export function projectTail(c: number, mu: number, sigma: number, tau: number): number {
+  const q = tau * normSf((c - mu) / sigma);
+  if (q <= 0) return c; // the tail above c is numerically empty: nothing to add
+  return Math.max(c, mu + sigma * normIsf(q));
+}
+
 /**
  * Unconstrains censored demand by projection detruncation: each censored observation is replaced by the
  * point of the fitted normal's tail above it that leaves a share τ of that tail beyond it, and the normal
@@ -32,24 +50,6 @@
  * ]);
  * r.unconstrained[3] > 12;  // => true
  */
-import { readCensored, type CensoredObservation } from './censored.js';
-import { normIsf, normSf } from './internal/normal.js';
-import { fail, finite, nonNegative, object, positiveInteger } from '../internal/validate.js';
-import type { UnconstrainOptions, UnconstrainResult } from './emUnconstrain.js';
-
-export const PROJECTION_DETRUNCATION_DEFAULTS = { tau: 0.5, tolerance: 1e-10, maxIterations: 10_000 } as const;
-
-export interface ProjectionDetruncationOptions extends UnconstrainOptions {
-  readonly tau?: number;
-}
-
-/** Ê for one censored value c under N(mu, sigma²): P(D > Ê | D > c) = tau. @internal */
-export function projectTail(c: number, mu: number, sigma: number, tau: number): number {
-  const q = tau * normSf((c - mu) / sigma);
-  if (q <= 0) return c; // the tail above c is numerically empty: nothing to add
-  return Math.max(c, mu + sigma * normIsf(q));
-}
-
 export function projectionDetruncation(
   observations: readonly CensoredObservation[],
   options: ProjectionDetruncationOptions = {},
