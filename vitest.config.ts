@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    // one fast-check seed for the whole suite (FC_SEED, fixed default): reproducible runs and CI
+    setupFiles: ['test/setup/fastCheckSeed.ts'],
   },
 });

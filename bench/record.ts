@@ -2,6 +2,7 @@
  * Records a bench's results in bench/README.md, inside its own section between
  * `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` (added at the end if missing), stamped with
  * the machine and Node version. Each bench owns one section; nothing else in the file is touched.
+ * Nothing is written unless the run was started with `--record`.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem, platform, arch } from 'node:os';
@@ -15,7 +16,18 @@ export function machine(): string {
   return `${cpu.trim()}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()}-${arch()}, Node ${process.version}`;
 }
 
+/** Whether this run was asked to write bench/README.md (`--record`); without it benches only print. */
+export const recording = process.argv.includes('--record');
+
+/**
+ * Writes the section `name` of bench/README.md, only when the run was started with `--record`
+ * (`npm run bench -- NAME --record`): a plain run never rewrites a tracked file.
+ */
 export function record(name: string, title: string, markdownBody: string): void {
+  if (!recording) {
+    console.log(`\n(bench/README.md not written: run with --record to record section '${name}')`);
+    return;
+  }
   const start = `<!-- bench:${name}:start -->`;
   const end = `<!-- bench:${name}:end -->`;
   const stamp = `_Recorded ${new Date().toISOString().slice(0, 10)} on ${machine()}._`;
@@ -40,4 +52,26 @@ export function opsPerSecond(fn: () => unknown, minMs = 1000): { opsPerSec: numb
     t = performance.now();
   }
   return { opsPerSec: (iterations * 1000) / (t - t0), iterations };
+}
+
+/**
+ * A progress printer for long benches: `tick(done)` prints `label: done/total (elapsed, ETA)` to stderr at
+ * most every `everyMs` (default 2 s), so no bench is silent for more than a few seconds.
+ */
+export function progress(label: string, total: number, everyMs = 2000): { tick(done: number, note?: string): void; done(): void } {
+  const t0 = performance.now();
+  let last = t0;
+  return {
+    tick(done: number, note?: string) {
+      const now = performance.now();
+      if (now - last < everyMs) return;
+      last = now;
+      const s = (now - t0) / 1000;
+      const eta = done > 0 ? ` ETA ${((s / done) * (total - done)).toFixed(0)} s` : '';
+      process.stderr.write(`  ${label}: ${done}/${total} (${s.toFixed(0)} s${eta})${note ? ` ${note}` : ''}\n`);
+    },
+    done() {
+      if (performance.now() - t0 >= everyMs) process.stderr.write(`  ${label}: done in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+    },
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- NAME …] [--FLAG …]`: runs every bench/*.bench.ts (or those whose name contains a
- * NAME), each in its own process so memory readings do not mix; each prints its results and records them
- * in bench/README.md (pricing.bench.ts only with `--record`). Flags are passed on to every bench.
+ * NAME), each in its own process so memory readings do not mix; each prints its results, and records them
+ * in bench/README.md only with `--record`. Flags are passed on to every bench.
  */
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
