@@ -1,3 +1,6 @@
+import { fail, nonNegative } from '../internal/validate.js';
+import { demandOf, validatePriceResponse, type PriceResponse } from './priceResponse.js';
+
 /**
  * The demand d(p) a price-response function predicts at one price: units per period (or per market),
  * never negative, never NaN.
@@ -14,9 +17,6 @@
  * demandAt({ kind: 'linear', a: 10000, b: 800 }, 20); // => 0   (above the choke price a/b = 12.5)
  * demandAt({ kind: 'constant-elasticity', a: 1000, elasticity: 2 }, 10); // => 10
  */
-import { fail, nonNegative } from '../internal/validate.js';
-import { demandOf, validatePriceResponse, type PriceResponse } from './priceResponse.js';
-
 export function demandAt(response: PriceResponse, price: number): number {
   const r = validatePriceResponse(response);
   const p = nonNegative(price, 'price');

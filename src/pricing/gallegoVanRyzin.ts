@@ -1,3 +1,42 @@
+import { fail, finite, nonNegative, nonNegativeInteger, object, positive } from '../internal/validate.js';
+
+export interface GallegoVanRyzinInput {
+  readonly a: number;
+  readonly alpha: number;
+  readonly inventory: number;
+  readonly horizon: number;
+}
+
+export interface GallegoVanRyzinResult {
+  /** J*(inventory, horizon): the optimal expected revenue. */
+  readonly expectedRevenue: number;
+  /** J^D(inventory, horizon): the deterministic (fluid) upper bound. */
+  readonly deterministicBound: number;
+  /** p*(n, t): the optimal price with n units left (1..inventory) and t time to go (0..horizon). */
+  price(n: number, t: number): number;
+  /** J*(n, t): the optimal expected revenue from n units (0..inventory) with t time to go. */
+  value(n: number, t: number): number;
+}
+
+/** ln Σ_{i=0}^{n} x^i/i! and ln Σ_{i=0}^{n−1} x^i/i! (the latter −Infinity for n = 0). */
+function logPartialExp(n: number, x: number): [number, number] {
+  if (x === 0) return [0, n === 0 ? -Infinity : 0];
+  const lx = Math.log(x);
+  let l = 0; // ln(x^i / i!) for i = 0
+  let m = 0; // running max
+  let s = 1; // Σ e^(l_i − m)
+  let prev = -Infinity;
+  for (let i = 1; i <= n; i++) {
+    if (i === n) prev = m + Math.log(s);
+    l += lx - Math.log(i);
+    if (l > m) {
+      s = s * Math.exp(m - l) + 1;
+      m = l;
+    } else s += Math.exp(l - m);
+  }
+  return [m + Math.log(s), n === 0 ? -Infinity : n === 1 ? 0 : prev];
+}
+
 /**
  * Optimal dynamic pricing of a fixed stock over a finite horizon when demand is Poisson with an
  * exponential price response: the closed-form solution of Gallego & van Ryzin (1994).
@@ -41,45 +80,6 @@
  * g.price(1, 1); // => 169.3147…       (100 + 100·ln 2)
  * g.deterministicBound; // => 100     (λ^D = min(1, 1/1) = 1, at p = 100 for one day)
  */
-import { fail, finite, nonNegative, nonNegativeInteger, object, positive } from '../internal/validate.js';
-
-export interface GallegoVanRyzinInput {
-  readonly a: number;
-  readonly alpha: number;
-  readonly inventory: number;
-  readonly horizon: number;
-}
-
-export interface GallegoVanRyzinResult {
-  /** J*(inventory, horizon): the optimal expected revenue. */
-  readonly expectedRevenue: number;
-  /** J^D(inventory, horizon): the deterministic (fluid) upper bound. */
-  readonly deterministicBound: number;
-  /** p*(n, t): the optimal price with n units left (1..inventory) and t time to go (0..horizon). */
-  price(n: number, t: number): number;
-  /** J*(n, t): the optimal expected revenue from n units (0..inventory) with t time to go. */
-  value(n: number, t: number): number;
-}
-
-/** ln Σ_{i=0}^{n} x^i/i! and ln Σ_{i=0}^{n−1} x^i/i! (the latter −Infinity for n = 0). */
-function logPartialExp(n: number, x: number): [number, number] {
-  if (x === 0) return [0, n === 0 ? -Infinity : 0];
-  const lx = Math.log(x);
-  let l = 0; // ln(x^i / i!) for i = 0
-  let m = 0; // running max
-  let s = 1; // Σ e^(l_i − m)
-  let prev = -Infinity;
-  for (let i = 1; i <= n; i++) {
-    if (i === n) prev = m + Math.log(s);
-    l += lx - Math.log(i);
-    if (l > m) {
-      s = s * Math.exp(m - l) + 1;
-      m = l;
-    } else s += Math.exp(l - m);
-  }
-  return [m + Math.log(s), n === 0 ? -Infinity : n === 1 ? 0 : prev];
-}
-
 export function gallegoVanRyzin(input: GallegoVanRyzinInput): GallegoVanRyzinResult {
   const o = object(input, 'input');
   const a = positive(o.a, 'a');

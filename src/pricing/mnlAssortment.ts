@@ -1,3 +1,25 @@
+import { array, join, nonNegative, object } from '../internal/validate.js';
+
+export interface MnlProduct {
+  readonly price: number;
+  readonly weight: number;
+}
+
+export interface MnlAssortmentInput {
+  readonly products: readonly MnlProduct[];
+  readonly noPurchaseWeight: number;
+}
+
+export interface MnlAssortmentResult {
+  /** Indexes into `products` of the offered set, ascending. */
+  readonly offered: number[];
+  /** Expected revenue per arriving customer, R(offered). */
+  readonly revenue: number;
+}
+
+/** Relative margin a larger revenue-ordered set must win by to replace a smaller one. */
+export const MNL_ASSORTMENT_TIE = 1e-12;
+
 /**
  * The revenue-maximising assortment under the multinomial logit (MNL) choice model with no capacity
  * constraint: which products to offer so that the expected revenue per arriving customer is largest.
@@ -31,28 +53,6 @@
  * mnlAssortment({ products: [{ price: 60, weight: 1 }, { price: 100, weight: 1 }, { price: 20, weight: 2 }], noPurchaseWeight: 1 });
  * // => { offered: [0, 1], revenue: 53.333… }   (160/3; adding the 20 product gives 200/5 = 40)
  */
-import { array, join, nonNegative, object } from '../internal/validate.js';
-
-export interface MnlProduct {
-  readonly price: number;
-  readonly weight: number;
-}
-
-export interface MnlAssortmentInput {
-  readonly products: readonly MnlProduct[];
-  readonly noPurchaseWeight: number;
-}
-
-export interface MnlAssortmentResult {
-  /** Indexes into `products` of the offered set, ascending. */
-  readonly offered: number[];
-  /** Expected revenue per arriving customer, R(offered). */
-  readonly revenue: number;
-}
-
-/** Relative margin a larger revenue-ordered set must win by to replace a smaller one. */
-export const MNL_ASSORTMENT_TIE = 1e-12;
-
 export function mnlAssortment(input: MnlAssortmentInput): MnlAssortmentResult {
   const o = object(input, 'input');
   const list = array<unknown>(o.products, 'products');

@@ -1,3 +1,14 @@
+import { nonNegative } from '../internal/validate.js';
+import { demandAt } from './demandAt.js';
+import type { PriceResponse } from './priceResponse.js';
+
+export interface RevenueAtOptions {
+  /** Cost per unit sold, money (default 0). */
+  readonly unitCost?: number;
+}
+
+export const REVENUE_AT_DEFAULTS = { unitCost: 0 } as const satisfies Required<RevenueAtOptions>;
+
 /**
  * The revenue p·d(p) a price-response function predicts at one price, or, with a unit cost c, the
  * contribution (p − c)·d(p) (Phillips 2005, §5.1: total contribution = unit contribution × sales).
@@ -13,17 +24,6 @@
  * revenueAt({ kind: 'linear', a: 10000, b: 800 }, 8.75); // => 26250
  * revenueAt({ kind: 'linear', a: 10000, b: 800 }, 8.75, { unitCost: 5 }); // => 11250
  */
-import { nonNegative } from '../internal/validate.js';
-import { demandAt } from './demandAt.js';
-import type { PriceResponse } from './priceResponse.js';
-
-export interface RevenueAtOptions {
-  /** Cost per unit sold, money (default 0). */
-  readonly unitCost?: number;
-}
-
-export const REVENUE_AT_DEFAULTS = { unitCost: 0 } as const satisfies Required<RevenueAtOptions>;
-
 export function revenueAt(response: PriceResponse, price: number, options: RevenueAtOptions = {}): number {
   const d = demandAt(response, price);
   const c = options.unitCost === undefined ? REVENUE_AT_DEFAULTS.unitCost : nonNegative(options.unitCost, 'options.unitCost');

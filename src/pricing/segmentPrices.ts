@@ -1,54 +1,3 @@
-/**
- * Prices for fenced customer segments that share one capacity: price differentiation with a supply
- * constraint (Phillips 2005, §6.2–6.3 and ch. 4 on fences; T&vR 2004, §7.3.3).
- *
- *   maximise   Σ_i (p_i − c) · d_i(p_i)
- *   subject to Σ_i d_i(p_i) ≤ C                       (shared capacity)
- *              p_a ≤ p_b  for every [a, b] in noHigherThan   (price order across fences)
- *
- * Method. Price capacity with a Lagrange multiplier λ ≥ 0, the opportunity cost of a unit of capacity
- * (Phillips 2005, §6.1.1): for a given λ each segment is priced as if its unit cost were c + λ, which
- * equalises marginal revenue across the segments (MR_i = c + λ for every segment that sells). Total
- * demand D(λ) falls as λ rises (each price rises with its cost, Topkis), so λ is found by bisection on
- * D(λ) = C (relative tolerance 1e-12), after doubling to bracket it; λ = 0 when the unconstrained prices
- * already fit. The reported prices are those of the upper end of the final bracket, so Σ d_i ≤ C holds.
- * Weak duality bounds the loss: no prices earn more than the result's contribution + λ·(C − Σ d_i),
- * reported as `gapBound` (0 whenever D(λ) is continuous, e.g. without order constraints; it can be
- * positive when pooling makes a block's best price jump between two local optima as λ moves).
- *
- * Price-order constraints are met by pooling, as pool-adjacent-violators does for isotonic regression:
- * while some [a, b] has p_a > p_b, the blocks holding a and b are merged and priced together at the
- * single price maximising Σ_{i ∈ block} (p − c − λ)·d_i(p) (a 256-point scan of the interval between
- * the members' own optima, where the maximum must lie, then golden-section refinement). For a chain of
- * constraints (leisure ≤ corporate ≤ business) and concave per-segment contribution (linear demand)
- * this is exact; for other curves and general partial orders it is a heuristic that never splits a
- * pool once formed: it is tested against brute-force grid search on chains and small trees.
- *
- * Reference: Phillips, R. (2005), *Pricing and Revenue Optimization*, ch. 4 (price differentiation and
- * fences), §6.1–6.3 (supply constraints, opportunity cost, variable pricing); Talluri & van Ryzin
- * (2004), §7.3; Barlow, Bartholomew, Bremner & Brunk (1972), *Statistical Inference under Order
- * Restrictions* (pool-adjacent-violators).
- *
- * Asynchronous so that a convex solver behind a port can replace the pooling later without changing
- * callers; today it computes synchronously.
- *
- * @param segments - `{ id, response }` per segment; ids unique, at least one segment
- * @param options.capacity - C, units shared by all segments; > 0, `Infinity` = unconstrained
- * @param options.unitCost - c, variable cost per unit sold, money; ≥ 0 (default 0)
- * @param options.noHigherThan - pairs [a, b] of segment ids meaning price(a) ≤ price(b) (default none)
- * @returns prices and demand by segment id, revenue = Σ price·demand, contribution = Σ (price − c)·demand,
- *   shadowPrice = λ (money per unit of capacity; 0 when capacity does not bind), gapBound (see above)
- * @example
- * import { segmentPrices } from 'yieldcraft/pricing';
- * const r = await segmentPrices(
- *   [ { id: 'leisure', response: { kind: 'linear', a: 100, b: 1 } },
- *     { id: 'business', response: { kind: 'linear', a: 100, b: 0.5 } } ],
- *   { capacity: 70 },
- * );
- * r.prices; // => { leisure: 70, business: 120 }   (to 1e-9; λ = 40: MR = 40 in both, 30 + 40 = 70 rooms)
- * r.shadowPrice; // => 40
- * r.revenue; // => 6900
- */
 import { array, fail, join, nonEmptyArray, nonNegative, object, positive } from '../internal/validate.js';
 import { demandOf, unconstrainedOptimum, validatePriceResponse, type PriceResponse } from './priceResponse.js';
 
@@ -189,6 +138,57 @@ function totalDemand(P: Problem, p: Float64Array): number {
   return d;
 }
 
+/**
+ * Prices for fenced customer segments that share one capacity: price differentiation with a supply
+ * constraint (Phillips 2005, §6.2–6.3 and ch. 4 on fences; T&vR 2004, §7.3.3).
+ *
+ *   maximise   Σ_i (p_i − c) · d_i(p_i)
+ *   subject to Σ_i d_i(p_i) ≤ C                       (shared capacity)
+ *              p_a ≤ p_b  for every [a, b] in noHigherThan   (price order across fences)
+ *
+ * Method. Price capacity with a Lagrange multiplier λ ≥ 0, the opportunity cost of a unit of capacity
+ * (Phillips 2005, §6.1.1): for a given λ each segment is priced as if its unit cost were c + λ, which
+ * equalises marginal revenue across the segments (MR_i = c + λ for every segment that sells). Total
+ * demand D(λ) falls as λ rises (each price rises with its cost, Topkis), so λ is found by bisection on
+ * D(λ) = C (relative tolerance 1e-12), after doubling to bracket it; λ = 0 when the unconstrained prices
+ * already fit. The reported prices are those of the upper end of the final bracket, so Σ d_i ≤ C holds.
+ * Weak duality bounds the loss: no prices earn more than the result's contribution + λ·(C − Σ d_i),
+ * reported as `gapBound` (0 whenever D(λ) is continuous, e.g. without order constraints; it can be
+ * positive when pooling makes a block's best price jump between two local optima as λ moves).
+ *
+ * Price-order constraints are met by pooling, as pool-adjacent-violators does for isotonic regression:
+ * while some [a, b] has p_a > p_b, the blocks holding a and b are merged and priced together at the
+ * single price maximising Σ_{i ∈ block} (p − c − λ)·d_i(p) (a 256-point scan of the interval between
+ * the members' own optima, where the maximum must lie, then golden-section refinement). For a chain of
+ * constraints (leisure ≤ corporate ≤ business) and concave per-segment contribution (linear demand)
+ * this is exact; for other curves and general partial orders it is a heuristic that never splits a
+ * pool once formed: it is tested against brute-force grid search on chains and small trees.
+ *
+ * Reference: Phillips, R. (2005), *Pricing and Revenue Optimization*, ch. 4 (price differentiation and
+ * fences), §6.1–6.3 (supply constraints, opportunity cost, variable pricing); Talluri & van Ryzin
+ * (2004), §7.3; Barlow, Bartholomew, Bremner & Brunk (1972), *Statistical Inference under Order
+ * Restrictions* (pool-adjacent-violators).
+ *
+ * Asynchronous so that a convex solver behind a port can replace the pooling later without changing
+ * callers; today it computes synchronously.
+ *
+ * @param segments - `{ id, response }` per segment; ids unique, at least one segment
+ * @param options.capacity - C, units shared by all segments; > 0, `Infinity` = unconstrained
+ * @param options.unitCost - c, variable cost per unit sold, money; ≥ 0 (default 0)
+ * @param options.noHigherThan - pairs [a, b] of segment ids meaning price(a) ≤ price(b) (default none)
+ * @returns prices and demand by segment id, revenue = Σ price·demand, contribution = Σ (price − c)·demand,
+ *   shadowPrice = λ (money per unit of capacity; 0 when capacity does not bind), gapBound (see above)
+ * @example
+ * import { segmentPrices } from 'yieldcraft/pricing';
+ * const r = await segmentPrices(
+ *   [ { id: 'leisure', response: { kind: 'linear', a: 100, b: 1 } },
+ *     { id: 'business', response: { kind: 'linear', a: 100, b: 0.5 } } ],
+ *   { capacity: 70 },
+ * );
+ * r.prices; // => { leisure: 70, business: 120 }   (to 1e-9; λ = 40: MR = 40 in both, 30 + 40 = 70 rooms)
+ * r.shadowPrice; // => 40
+ * r.revenue; // => 6900
+ */
 export async function segmentPrices(
   segments: readonly PricedSegment[],
   options: SegmentPricesOptions,
