@@ -1,45 +1,3 @@
-/**
- * The right customer mix for a period: the mix of segments an optimiser's allocation takes (e.g. the
- * DLP's partitioned allocation of a hotel network), beside the mix the hotel actually sold (from
- * history) and the contribution each earns — in room-nights of the period, shares and money.
- *
- * Reference: Talluri & van Ryzin (2004), §3.3.1 (the DLP allocation as the target mix of products) and
- * §10.2.4 (hotel segment mix); Cross (1997), *Revenue Management*, ch. 4 ("the right customer mix").
- *
- * Counting (period = the nights `from … to`, inclusive):
- * - optimiser: a product j with allocation x_j (stays), fare f_j (the stay's contribution) and L_j
- *   nights, n_j of them inside the period, contributes x_j·n_j room-nights and x_j·f_j·n_j/L_j money
- *   (the stay's contribution spread evenly over its nights); its segment is `segment` of the product;
- * - actual: every stayed booking's nights inside the period, `rooms` room-nights each night, and its
- *   contribution after commission and variable cost per room-night (`segmentProfitability`'s model,
- *   known ancillary spread evenly over the nights); its segment is the record's `segment`, or
- *   `options.segmentMap[segment]` to put history in the optimiser's segments.
- * Shares are of each side's own total room-nights. A segment present on one side only shows zeros on
- * the other.
- *
- * @param input.network - the products (`id`, `fare`, `resources` — night dates, ISO — and `segment`),
- *   e.g. a `hotelNetwork`; resources that are not ISO dates are an error
- * @param input.allocation - stays by product id (≥ 0), e.g. `dlp(...).allocation`; an id that names no
- *   product is an error
- * @param input.records - booking history (final statuses) for the actual mix; never modified
- * @param input.from, input.to - the first and last night of the period, ISO dates
- * @param options - the cost model (`BOOKING_ECONOMICS_DEFAULTS`) and `segmentMap`
- * @returns `{ from, to, segments, optimiser, actual }` with one row per segment (natural order)
- * @example
- * import { customerMix } from 'yieldcraft/customer';
- * const mix = customerMix({
- *   network: { products: [
- *     { id: 'a', fare: 200, resources: ['2016-07-01', '2016-07-02'], segment: 'Corporate' },
- *     { id: 'b', fare: 60, resources: ['2016-07-01'], segment: 'Groups' } ] },
- *   allocation: { a: 3, b: 4 },
- *   records: [{ bookingDate: '2016-06-01', arrivalDate: '2016-07-01', nights: 1, rooms: 10,
- *     segment: 'Groups', channel: 'Direct', rate: 60, status: 'stayed' }],
- *   from: '2016-07-01', to: '2016-07-01',
- * });
- * mix.segments.map((s) => [s.segment, s.optimiser.roomNights, s.optimiser.contribution, s.actual.roomNights,
- *   s.actual.contribution]);
- * // => [['Corporate', 3, 300, 0, 0], ['Groups', 4, 240, 10, 350]]
- */
 import { array, fail, join, nonNegative, object } from '../internal/validate.js';
 import { parseEpochDay } from '../history/epochDay.js';
 import { STATUS_STAYED } from '../history/bookingTable.js';
@@ -99,6 +57,48 @@ function isoDay(x: unknown, path: string): number {
   return d;
 }
 
+/**
+ * The right customer mix for a period: the mix of segments an optimiser's allocation takes (e.g. the
+ * DLP's partitioned allocation of a hotel network), beside the mix the hotel actually sold (from
+ * history) and the contribution each earns — in room-nights of the period, shares and money.
+ *
+ * Reference: Talluri & van Ryzin (2004), §3.3.1 (the DLP allocation as the target mix of products) and
+ * §10.2.4 (hotel segment mix); Cross (1997), *Revenue Management*, ch. 4 ("the right customer mix").
+ *
+ * Counting (period = the nights `from … to`, inclusive):
+ * - optimiser: a product j with allocation x_j (stays), fare f_j (the stay's contribution) and L_j
+ *   nights, n_j of them inside the period, contributes x_j·n_j room-nights and x_j·f_j·n_j/L_j money
+ *   (the stay's contribution spread evenly over its nights); its segment is `segment` of the product;
+ * - actual: every stayed booking's nights inside the period, `rooms` room-nights each night, and its
+ *   contribution after commission and variable cost per room-night (`segmentProfitability`'s model,
+ *   known ancillary spread evenly over the nights); its segment is the record's `segment`, or
+ *   `options.segmentMap[segment]` to put history in the optimiser's segments.
+ * Shares are of each side's own total room-nights. A segment present on one side only shows zeros on
+ * the other.
+ *
+ * @param input.network - the products (`id`, `fare`, `resources` — night dates, ISO — and `segment`),
+ *   e.g. a `hotelNetwork`; resources that are not ISO dates are an error
+ * @param input.allocation - stays by product id (≥ 0), e.g. `dlp(...).allocation`; an id that names no
+ *   product is an error
+ * @param input.records - booking history (final statuses) for the actual mix; never modified
+ * @param input.from, input.to - the first and last night of the period, ISO dates
+ * @param options - the cost model (`BOOKING_ECONOMICS_DEFAULTS`) and `segmentMap`
+ * @returns `{ from, to, segments, optimiser, actual }` with one row per segment (natural order)
+ * @example
+ * import { customerMix } from 'yieldcraft/customer';
+ * const mix = customerMix({
+ *   network: { products: [
+ *     { id: 'a', fare: 200, resources: ['2016-07-01', '2016-07-02'], segment: 'Corporate' },
+ *     { id: 'b', fare: 60, resources: ['2016-07-01'], segment: 'Groups' } ] },
+ *   allocation: { a: 3, b: 4 },
+ *   records: [{ bookingDate: '2016-06-01', arrivalDate: '2016-07-01', nights: 1, rooms: 10,
+ *     segment: 'Groups', channel: 'Direct', rate: 60, status: 'stayed' }],
+ *   from: '2016-07-01', to: '2016-07-01',
+ * });
+ * mix.segments.map((s) => [s.segment, s.optimiser.roomNights, s.optimiser.contribution, s.actual.roomNights,
+ *   s.actual.contribution]);
+ * // => [['Corporate', 3, 300, 0, 0], ['Groups', 4, 240, 10, 350]]
+ */
 export function customerMix(input: CustomerMixInput, options: CustomerMixOptions = {}): CustomerMix {
   const inp = object(input, 'input');
   const opts = object(options, 'options');

@@ -1,35 +1,3 @@
-/**
- * Checks {@link customerValue} on what happened next: fit on the history known at the start of
- * `asOf`, then compare the model's forecast with the bookings that actually arrived after it.
- *
- * Accounts: for each period h = 1..H after `asOf` (the periods of the model), the expected number of
- * the valued accounts that are active (Σ_u P_u(h)), their expected bookings (Σ_u P_u(h)·b_u) and
- * expected net contribution (Σ_u P_u(h)·m_u, undiscounted), beside the actual numbers from the full
- * history (every booking arriving in the period, its final status). Accounts first seen after `asOf`
- * are not counted on either side (the model values existing customers only).
- *
- * Guests: per group, the fitted repeat probability q_0 and q_1 beside the same ratios computed on the
- * stays arriving in [asOf, asOf + horizonDays) — the check of the steady-state reading of the tiers.
- *
- * A period (or window) reaching past the last night in the records is marked `complete: false`: its
- * actual numbers are cut short by the end of the data.
- *
- * Reference: the holdout validation of customer-base models, Schmittlein & Peterson (1994), "Customer
- * base analysis: an industrial purchase process application", Marketing Science 13(1), 41–67; Fader,
- * Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science 24(2), 275–284, §4
- * (calibration period, holdout period, aggregate repeat transactions).
- *
- * @param records - the full history (final statuses), never modified
- * @param options - as {@link customerValue}
- * @returns `{ status, periods }` for accounts or `{ status, groups }` for guests
- * @example
- * import { customerValueBacktest } from 'yieldcraft/customer';
- * const stay = (arrivalDate: string) => ({ bookingDate: '2015-12-01', arrivalDate, nights: 1, rooms: 1,
- *   segment: 'Corporate', rate: 100, status: 'stayed' as const, company: '40' });
- * const b = customerValueBacktest([stay('2016-01-10'), stay('2016-04-10'), stay('2016-07-10')],
- *   { asOf: '2016-07-01', since: '2016-01-01', periodDays: 91, horizonDays: 91 });
- * b.periods.map((p) => [p.expectedActive, p.actualActive]); // => [[1, 1]]
- */
 import { STATUS_ACTIVE } from '../history/bookingTable.js';
 import { fromEpochDay } from '../history/epochDay.js';
 import { customerTable, type CustomerRecord } from './customerRecord.js';
@@ -81,6 +49,38 @@ function keyOf(r: CustomerRecord, by: CustomerValueBy): string | undefined {
   return r[by];
 }
 
+/**
+ * Checks {@link customerValue} on what happened next: fit on the history known at the start of
+ * `asOf`, then compare the model's forecast with the bookings that actually arrived after it.
+ *
+ * Accounts: for each period h = 1..H after `asOf` (the periods of the model), the expected number of
+ * the valued accounts that are active (Σ_u P_u(h)), their expected bookings (Σ_u P_u(h)·b_u) and
+ * expected net contribution (Σ_u P_u(h)·m_u, undiscounted), beside the actual numbers from the full
+ * history (every booking arriving in the period, its final status). Accounts first seen after `asOf`
+ * are not counted on either side (the model values existing customers only).
+ *
+ * Guests: per group, the fitted repeat probability q_0 and q_1 beside the same ratios computed on the
+ * stays arriving in [asOf, asOf + horizonDays) — the check of the steady-state reading of the tiers.
+ *
+ * A period (or window) reaching past the last night in the records is marked `complete: false`: its
+ * actual numbers are cut short by the end of the data.
+ *
+ * Reference: the holdout validation of customer-base models, Schmittlein & Peterson (1994), "Customer
+ * base analysis: an industrial purchase process application", Marketing Science 13(1), 41–67; Fader,
+ * Hardie & Lee (2005), "Counting your customers the easy way", Marketing Science 24(2), 275–284, §4
+ * (calibration period, holdout period, aggregate repeat transactions).
+ *
+ * @param records - the full history (final statuses), never modified
+ * @param options - as {@link customerValue}
+ * @returns `{ status, periods }` for accounts or `{ status, groups }` for guests
+ * @example
+ * import { customerValueBacktest } from 'yieldcraft/customer';
+ * const stay = (arrivalDate: string) => ({ bookingDate: '2015-12-01', arrivalDate, nights: 1, rooms: 1,
+ *   segment: 'Corporate', rate: 100, status: 'stayed' as const, company: '40' });
+ * const b = customerValueBacktest([stay('2016-01-10'), stay('2016-04-10'), stay('2016-07-10')],
+ *   { asOf: '2016-07-01', since: '2016-01-01', periodDays: 91, horizonDays: 91 });
+ * b.periods.map((p) => [p.expectedActive, p.actualActive]); // => [[1, 1]]
+ */
 export function customerValueBacktest(records: readonly CustomerRecord[], options: CustomerValueOptions): CustomerValueBacktest {
   const s = valueSettings(options);
   const fit = customerValue(records, options);

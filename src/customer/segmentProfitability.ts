@@ -1,45 +1,3 @@
-/**
- * Segment, channel, customer-type and account profitability from booking history: for each market
- * segment, distribution channel, customer type and account (company, travel agent), what it brought —
- * room-nights, revenue, contribution after commission and variable cost, known ancillary spend — what
- * its cancellations and no-shows cost, how long it stays and how early it books, and when its demand
- * falls (month of the year, day of the week).
- *
- * Reference: Phillips (2005), §6.1 (contribution, not revenue, as the measure of a sale); Talluri &
- * van Ryzin (2004), §10.1 and §10.2.4 (channel costs and segment mix in hotels); Kaplan & Narayanan
- * (2001), "Measuring and managing customer profitability", J. Cost Management 15(5) (profitability by
- * customer after the cost to serve).
- *
- * Cost model (options, with {@link SEGMENT_PROFITABILITY_DEFAULTS}), per booking of R rooms × N nights at
- * rate p through a channel with commission c, variable cost v per room-night, ancillary spend A:
- *   revenue (stays only)  = R·N·p;   commission = R·N·p·c;   variable cost = R·N·v
- *   contribution          = R·N·(p·(1 − c) − v) + A          (`contribution` of `yieldcraft/model`)
- *   cancellation cost     = R·N·(p·(1 − c) − v) if cancelled < `lateCancellationDays` before arrival, else 0
- *   no-show cost          = R·N·(p·(1 − c) − v) · `noShowLossShare`
- *   net contribution      = contribution − cancellation cost − no-show cost
- * Rates: cancellation and no-show rates are shares of the bookings whose outcome is known (active
- * bookings left out). Averages (length of stay in nights, lead time in days) and demand shares run over
- * every booking, cancelled ones included (demand, not sales): share by month of the stay night (index
- * 0 = January) and by day of the week of the night (0 = Sunday), in booked room-nights.
- *
- * @param records - booking records (a {@link CustomerRecord} adds the accounts); never modified
- * @param options.by - the dimensions, in output order (default all: segment, channel, customerType,
- *   company, agent); every result also starts with one `total` row
- * @param options.commission, options.defaultCommission, options.variableCostPerRoomNight,
- *   options.lateCancellationDays, options.noShowLossShare - the cost model (see `BOOKING_ECONOMICS_DEFAULTS`)
- * @returns one row per (dimension, key), keys in natural order ('2' before '10'); money in the records'
- *   currency
- * @example
- * import { segmentProfitability } from 'yieldcraft/customer';
- * const rows = segmentProfitability([
- *   { bookingDate: '2016-05-01', arrivalDate: '2016-06-01', nights: 2, rooms: 1, segment: 'Corporate',
- *     channel: 'Corporate', rate: 100, status: 'stayed', company: '40' },
- *   { bookingDate: '2016-05-01', arrivalDate: '2016-06-01', nights: 2, rooms: 1, segment: 'Online TA',
- *     channel: 'TA/TO', rate: 100, status: 'cancelled', statusDate: '2016-05-30' },
- * ], { by: ['segment'], variableCostPerRoomNight: 20 });
- * rows.map((r) => [r.key, r.contribution, r.cancellationCost]);
- * // => [['all', 160, 124], ['Corporate', 160, 0], ['Online TA', 0, 124]]   (2·(100·0.82 − 20) = 124)
- */
 import { fail, join, object, array } from '../internal/validate.js';
 import { dayOfWeek, fromEpochDay } from '../history/epochDay.js';
 import { STATUS_ACTIVE, STATUS_CANCELLED, STATUS_NO_SHOW, STATUS_STAYED } from '../history/bookingTable.js';
@@ -137,6 +95,48 @@ class Acc {
 
 const collator = new Intl.Collator('en', { numeric: true });
 
+/**
+ * Segment, channel, customer-type and account profitability from booking history: for each market
+ * segment, distribution channel, customer type and account (company, travel agent), what it brought —
+ * room-nights, revenue, contribution after commission and variable cost, known ancillary spend — what
+ * its cancellations and no-shows cost, how long it stays and how early it books, and when its demand
+ * falls (month of the year, day of the week).
+ *
+ * Reference: Phillips (2005), §6.1 (contribution, not revenue, as the measure of a sale); Talluri &
+ * van Ryzin (2004), §10.1 and §10.2.4 (channel costs and segment mix in hotels); Kaplan & Narayanan
+ * (2001), "Measuring and managing customer profitability", J. Cost Management 15(5) (profitability by
+ * customer after the cost to serve).
+ *
+ * Cost model (options, with {@link SEGMENT_PROFITABILITY_DEFAULTS}), per booking of R rooms × N nights at
+ * rate p through a channel with commission c, variable cost v per room-night, ancillary spend A:
+ *   revenue (stays only)  = R·N·p;   commission = R·N·p·c;   variable cost = R·N·v
+ *   contribution          = R·N·(p·(1 − c) − v) + A          (`contribution` of `yieldcraft/model`)
+ *   cancellation cost     = R·N·(p·(1 − c) − v) if cancelled < `lateCancellationDays` before arrival, else 0
+ *   no-show cost          = R·N·(p·(1 − c) − v) · `noShowLossShare`
+ *   net contribution      = contribution − cancellation cost − no-show cost
+ * Rates: cancellation and no-show rates are shares of the bookings whose outcome is known (active
+ * bookings left out). Averages (length of stay in nights, lead time in days) and demand shares run over
+ * every booking, cancelled ones included (demand, not sales): share by month of the stay night (index
+ * 0 = January) and by day of the week of the night (0 = Sunday), in booked room-nights.
+ *
+ * @param records - booking records (a {@link CustomerRecord} adds the accounts); never modified
+ * @param options.by - the dimensions, in output order (default all: segment, channel, customerType,
+ *   company, agent); every result also starts with one `total` row
+ * @param options.commission, options.defaultCommission, options.variableCostPerRoomNight,
+ *   options.lateCancellationDays, options.noShowLossShare - the cost model (see `BOOKING_ECONOMICS_DEFAULTS`)
+ * @returns one row per (dimension, key), keys in natural order ('2' before '10'); money in the records'
+ *   currency
+ * @example
+ * import { segmentProfitability } from 'yieldcraft/customer';
+ * const rows = segmentProfitability([
+ *   { bookingDate: '2016-05-01', arrivalDate: '2016-06-01', nights: 2, rooms: 1, segment: 'Corporate',
+ *     channel: 'Corporate', rate: 100, status: 'stayed', company: '40' },
+ *   { bookingDate: '2016-05-01', arrivalDate: '2016-06-01', nights: 2, rooms: 1, segment: 'Online TA',
+ *     channel: 'TA/TO', rate: 100, status: 'cancelled', statusDate: '2016-05-30' },
+ * ], { by: ['segment'], variableCostPerRoomNight: 20 });
+ * rows.map((r) => [r.key, r.contribution, r.cancellationCost]);
+ * // => [['all', 160, 124], ['Corporate', 160, 0], ['Online TA', 0, 124]]   (2·(100·0.82 − 20) = 124)
+ */
 export function segmentProfitability(
   records: readonly CustomerRecord[],
   options: SegmentProfitabilityOptions = {},
