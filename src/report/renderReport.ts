@@ -1,3 +1,16 @@
+import { YieldInputError } from '../model/errors.js';
+import type { ReportModel, ReportSection } from './model.js';
+import { reportModel, type ReportSimulationResult, type ReportWhatIfResult } from './sections.js';
+import { renderHtml } from './renderHtml.js';
+import { renderMarkdown } from './renderMarkdown.js';
+
+export interface RenderReportOptions {
+  readonly format: 'html' | 'markdown';
+  readonly sections?: readonly ReportSection[];
+  readonly title?: string;
+  readonly sources?: readonly string[];
+}
+
 /**
  * Renders a simulation or what-if result — or a report model built by hand — as a self-contained HTML
  * page or a Markdown summary. Sections: revenue by policy or variation (table and distribution),
@@ -23,19 +36,6 @@
  * );
  * md; // => '# Night audit\n\n## Summary\n\nAll rooms sold.\n'
  */
-import { YieldInputError } from '../model/errors.js';
-import type { ReportModel, ReportSection } from './model.js';
-import { reportModel, type ReportSimulationResult, type ReportWhatIfResult } from './sections.js';
-import { renderHtml } from './renderHtml.js';
-import { renderMarkdown } from './renderMarkdown.js';
-
-export interface RenderReportOptions {
-  readonly format: 'html' | 'markdown';
-  readonly sections?: readonly ReportSection[];
-  readonly title?: string;
-  readonly sources?: readonly string[];
-}
-
 export async function renderReport(
   result: ReportSimulationResult | ReportWhatIfResult | ReportModel,
   options: RenderReportOptions,
