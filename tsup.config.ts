@@ -13,6 +13,7 @@ export const domains = [
   'simulate',
   'metrics',
   'customer',
+  'scenario',
   'report',
 ] as const;
 

@@ -15,4 +15,5 @@ export * from './control/index.js';
 export * from './simulate/index.js';
 export * from './metrics/index.js';
 export * from './customer/index.js';
+export * from './scenario/index.js';
 export * from './report/index.js';

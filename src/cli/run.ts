@@ -4,7 +4,7 @@
  *
  * Exit codes: 0 ok; 1 a bad input file (`file: field: problem`, one line per problem) or a solver
  * failure; 2 a usage error (unknown command or flag, missing or malformed argument, a command not
- * available yet), printed with the usage.
+ * available), printed with the usage.
  */
 import { createRequire } from 'node:module';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, InputFileError, UsageError } from './errors.js';
@@ -14,6 +14,7 @@ import { forecastCommand } from './commands/forecast.js';
 import { optimizeCommand } from './commands/optimize.js';
 import { decideCommand } from './commands/decide.js';
 import { evaluateGroupCommand } from './commands/evaluateGroup.js';
+import { mergeCommand, reportCommand, simulateCommand, whatifCommand } from './commands/study.js';
 import { YieldInputError } from '../model/errors.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -23,6 +24,10 @@ const HANDLERS: Partial<Record<CommandName, Command>> = {
   optimize: optimizeCommand,
   decide: decideCommand,
   'evaluate-group': evaluateGroupCommand,
+  simulate: simulateCommand,
+  whatif: whatifCommand,
+  report: reportCommand,
+  merge: mergeCommand,
 };
 
 /** The package version (from package.json, found next to the sources or the build). */
@@ -60,10 +65,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const handler = HANDLERS[command];
     if (handler === undefined) {
       if (rest.includes('--help') || rest.includes('-h')) {
-        io.out(`${USAGE[command]}\n\nyieldcraft ${command} is not available yet: ${NOT_AVAILABLE[command]}.\n`);
+        io.out(`${USAGE[command]}\n\nyieldcraft ${command} is not available: ${NOT_AVAILABLE[command]}.\n`);
         return EXIT_OK;
       }
-      throw new UsageError(`yieldcraft ${command} is not available yet: ${NOT_AVAILABLE[command]}`, command);
+      throw new UsageError(`yieldcraft ${command} is not available: ${NOT_AVAILABLE[command]}`, command);
     }
     const code = await handler(rest, io);
     if (code === -1) {

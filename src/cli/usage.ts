@@ -5,10 +5,6 @@ export type CommandName = (typeof COMMANDS)[number];
 
 /** Commands that are part of the interface but not built yet: they exit 2 and say so. */
 export const NOT_AVAILABLE: Readonly<Partial<Record<CommandName, string>>> = {
-  simulate: 'the hotel booking simulator it runs is not part of this version yet',
-  whatif: 'the scenario runner (yieldcraft/scenario) is not part of this version yet',
-  report: 'it renders simulation and what-if results, which this version cannot produce yet',
-  merge: 'it merges the shards of `simulate` / `whatif`, which are not available yet',
   bench: 'run the benchmark suite from a clone of the repository with `npm run bench`',
 };
 
@@ -22,11 +18,11 @@ commands:
   optimize        bid prices (last room values) and length-of-stay controls from a forecast
   decide          accept or reject one booking request against saved controls
   evaluate-group  accept, decline or counter-offer a group block, with the displacement cost
-  simulate        (not available yet) simulate booking policies
-  whatif          (not available yet) evaluate a scenario and its variations on common random numbers
-  report          (not available yet) render a simulation or what-if result as HTML or Markdown
-  merge           (not available yet) merge the shards of a simulation or what-if
-  bench           (not available yet) benchmarks: use \`npm run bench\` in a clone
+  simulate        simulate booking policies on a scenario's hotel (Monte Carlo, common random numbers)
+  whatif          a scenario and its variations side by side on common random numbers
+  report          render a simulation or what-if result as a self-contained HTML page or Markdown
+  merge           merge the shards (--shard k/n) of a simulation or what-if into the single run's result
+  bench           (not available) benchmarks: use \`npm run bench\` in a clone
 
 every command takes --help and --json (machine-readable output on stdout).
 exit codes: 0 ok · 1 bad input file (file: field: problem) · 2 usage error`;
@@ -93,9 +89,52 @@ options:
   --exclude LIST      segments left out of the transient network (default "Groups,Complementary")
   --json              print the evaluation as JSON
   -h, --help`,
-  simulate: `usage: yieldcraft simulate … (not available yet)`,
-  whatif: `usage: yieldcraft whatif … (not available yet)`,
-  report: `usage: yieldcraft report … (not available yet)`,
-  merge: `usage: yieldcraft merge … (not available yet)`,
+  simulate: `usage: yieldcraft simulate <scenario.json> [options]
+
+Simulates booking policies on the scenario's hotel booking process (demand from its history as of its
+date, or given): every policy faces the same requests; means with confidence intervals, paired
+differences to the first policy, and the perfect-hindsight bound with --hindsight.
+
+options:
+  --policies LIST     fcfs, emsrb-per-night, dlp, rlp, davn, dp-decomposition, lagrangian (default: the scenario's policy)
+  --hindsight         also compute the perfect-hindsight bound
+  --trajectories N    trajectories of the whole study (default: the scenario's, else 200)
+  --shard k/n         play only shard k of n (k = 0 … n − 1) of the trajectories; merge the shard files
+  --workers N         worker threads (results do not depend on it; default 1)
+  --out FILE          write the result (JSON) for report / merge
+  --json              print the result as JSON
+  -h, --help`,
+  whatif: `usage: yieldcraft whatif <scenario.json> [options]
+
+Evaluates the scenario (the baseline) and each variation on the same demand (common random numbers):
+revenue, contribution, occupancy, ADR, RevPAR, denied service with intervals, and the paired difference
+to the baseline. Variations: the scenario file's "variations" array, or --variations FILE.
+
+options:
+  --variations FILE   JSON array of { name, changes: [ … ] }
+  --trajectories N    trajectories of the whole study (default: the scenario's, else 200)
+  --shard k/n         play only shard k of n (k = 0 … n − 1) of the trajectories; merge the shard files
+  --workers N         worker threads (results do not depend on it; default 1)
+  --out FILE          write the result (JSON) for report / merge
+  --json              print the result as JSON
+  -h, --help`,
+  report: `usage: yieldcraft report <result.json> [--format html|markdown] [--out FILE]
+
+Renders a result of simulate, whatif or merge: a self-contained HTML page (charts as inline SVG, no
+script, no network) or a Markdown summary. Without --out the text goes to stdout.
+
+options:
+  --format FORMAT     html (default; markdown when --out ends in .md)
+  --out FILE          write the report there and print its path
+  -h, --help`,
+  merge: `usage: yieldcraft merge <shard.json>… [--out FILE]
+
+Joins the shard results of one study (simulate or whatif with --shard k/n, any order) into exactly the
+result of a single run; shards of another study, gaps or overlaps are refused (exit 1).
+
+options:
+  --out FILE          write the merged result (default: print it)
+  --json              print the merged result
+  -h, --help`,
   bench: `usage: npm run bench (in a clone of the repository); yieldcraft bench is not available`,
 };
