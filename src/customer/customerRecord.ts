@@ -59,6 +59,12 @@ function isWhole(x: unknown): x is number {
  */
 export function customerTable(records: readonly CustomerRecord[], path = 'records'): BookingTable {
   const table = bookingTable(records, path);
+  checkCustomerFields(records, path);
+  return table;
+}
+
+/** Validates the customer fields only (the booking fields are `bookingTable`'s). @internal */
+export function checkCustomerFields(records: readonly CustomerRecord[], path = 'records'): void {
   for (let i = 0; i < records.length; i++) {
     const r = records[i] as CustomerRecord;
     for (const k of ['company', 'agent'] as const) {
@@ -74,7 +80,6 @@ export function customerTable(records: readonly CustomerRecord[], path = 'record
     if (a !== undefined && (typeof a !== 'number' || !Number.isFinite(a) || a < 0))
       fail(join(join(path, i), 'ancillarySpend'), `must be a finite amount ≥ 0, got ${String(a)}`);
   }
-  return table;
 }
 
 /** What {@link readHotelCustomersCsv} returns. */

@@ -80,8 +80,8 @@ import { array, fail, join, nonNegative, nonNegativeInteger, object, positiveInt
 import { historyAsOf } from '../history/historyAsOf.js';
 import { parseEpochDay } from '../history/epochDay.js';
 import { fromEpochDay } from '../history/epochDay.js';
-import { STATUS_ACTIVE, STATUS_CANCELLED, STATUS_NO_SHOW, type BookingTable } from '../history/bookingTable.js';
-import { accountOf, customerTable, type CustomerRecord } from './customerRecord.js';
+import { bookingTable, STATUS_ACTIVE, STATUS_CANCELLED, STATUS_NO_SHOW, type BookingTable } from '../history/bookingTable.js';
+import { accountOf, checkCustomerFields, type CustomerRecord } from './customerRecord.js';
 import {
   BOOKING_ECONOMICS_DEFAULTS,
   contributionPerRoomNight,
@@ -316,9 +316,10 @@ function keyOf(r: CustomerRecord, by: CustomerValueBy): string | undefined {
 
 export function customerValue(records: readonly CustomerRecord[], options: CustomerValueOptions): CustomerValueResult {
   const s = valueSettings(options);
-  customerTable(records); // validate every record (the full history), naming the field
+  // historyAsOf validates the booking fields of every record (naming records[i]); the customer fields here.
   const known = historyAsOf(records, s.asOf) as CustomerRecord[];
-  const table = customerTable(known);
+  checkCustomerFields(records);
+  const table = bookingTable(known);
   return s.by === 'account' || s.by === 'company' || s.by === 'agent' ? accountValues(table, s) : guestValues(table, s);
 }
 
