@@ -86,6 +86,7 @@ export interface BacktestResult {
  *   nights? }] }` — coverage = share of actuals inside the forecast's 80 % / 95 % interval (bounds
  *   included); an origin with insufficient history is skipped (counted in `skipped`)
  * @example
+ * // (not run: needs booking records, e.g. readHotelBookingsCsv of the hotel data set in data/hotel-bookings)
  * import { backtest } from 'yieldcraft/forecast';
  * const r = backtest(records, { method: ['advanced-pickup', 'naive-last-year'],
  *   asOfDates: ['2016-10-01', '2016-11-01'], horizons: [1, 7, 30], property: 'City Hotel' });

@@ -137,6 +137,7 @@ export function readBuckets(x: unknown, path: string): number[] {
  * @returns `{ status, rates }`, one row per key × bucket with `onTheBooks` (room-nights),
  *   `cancelProbability`, `noShowProbability`, `showUpProbability`, `pooled`
  * @example
+ * // (not run: needs booking records, e.g. readHotelBookingsCsv of the hotel data set in data/hotel-bookings)
  * import { cancellationRates } from 'yieldcraft/forecast';
  * const r = cancellationRates(records, { asOf: '2017-01-01', by: 'segment' });
  * r.rates.find((x) => x.segment === 'Groups' && x.fromLead === 30)?.showUpProbability; // => 0.6… (data)

@@ -47,6 +47,7 @@ export interface SegmentPriceResponse {
  * @param options.minNights - least arrival nights per segment for a fit (default 30)
  * @returns one entry per segment: `{ segment, nights, fit (PriceResponseFit or null), willingnessToPay }`
  * @example
+ * // (not run: needs booking records, e.g. readHotelBookingsCsv of the hotel data set in data/hotel-bookings)
  * import { estimatePriceResponse } from 'yieldcraft/forecast';
  * const r = estimatePriceResponse(records, { asOf: '2017-01-01', property: 'City Hotel' });
  * r.find((x) => x.segment === 'Online TA')?.fit?.status; // => 'ok' or 'wrong-sign' (data)

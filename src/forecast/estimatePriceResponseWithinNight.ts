@@ -65,6 +65,7 @@ export interface SegmentWithinNightResponse {
  * @param options - {@link ESTIMATE_PRICE_RESPONSE_WITHIN_NIGHT_DEFAULTS}; `asOf` required
  * @returns one entry per segment: `{ segment, nights, emptyCellShare, fit }`
  * @example
+ * // (not run: needs booking records, e.g. readHotelBookingsCsv of the hotel data set in data/hotel-bookings)
  * import { estimatePriceResponseWithinNight } from 'yieldcraft/forecast';
  * const r = estimatePriceResponseWithinNight(records, { asOf: '2017-01-01', property: 'City Hotel' });
  * const ota = r.find((x) => x.segment === 'Online TA')?.fit;

@@ -386,6 +386,7 @@ export function capacityUsed(c: ResolvedCapacity, engine: Engine, soldOutShare: 
  *   segment?, lead, onTheBooks, mean, sd, floor, demand: { mean, sd }, capacity, interval80,
  *   interval95, method, weights?, events? }` (rooms).
  * @example
+ * // (not run: needs the text of the hotel data set's CSV file, data/hotel-bookings)
  * import { forecastOccupancy, readHotelBookingsCsv } from 'yieldcraft';
  * const { records } = readHotelBookingsCsv(csvText);
  * const f = forecastOccupancy(records, { asOf: '2016-06-01', horizonDays: 90, property: 'Resort Hotel' });

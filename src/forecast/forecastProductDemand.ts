@@ -127,6 +127,7 @@ export interface ProductDemandForecast {
  *   missing data, not zero demand); 'stale-history' (no products) when nothing was booked or cancelled
  *   in the `maxStaleDays` days before D (`staleDays` says how many)
  * @example
+ * // (not run: needs booking records, e.g. readHotelBookingsCsv of the hotel data set in data/hotel-bookings)
  * import { forecastProductDemand } from 'yieldcraft/forecast';
  * const d = forecastProductDemand(records, { asOf: '2017-03-01', horizonDays: 14, property: 'City Hotel' });
  * d.basis;       // => 'gross'
