@@ -32,7 +32,7 @@ export function propertiesOf(records: readonly BookingRecord[]): string[] {
  * import { selectProperty } from 'yieldcraft/history';
  * const r = [{ property: 'City Hotel' }, { property: 'Resort Hotel' }] as never[];
  * selectProperty(r, 'City Hotel').length; // => 1
- * selectProperty(r, undefined);           // throws YieldInputError: options.property: the records hold 2 properties (City Hotel, Resort Hotel): name one, or pass mix: true to pool them
+ * selectProperty(r, undefined);           // => throws YieldInputError: options.property: the records hold 2 properties (City Hotel, Resort Hotel): name one, or pass mix: true to pool them
  */
 export function selectProperty(
   records: readonly BookingRecord[],
