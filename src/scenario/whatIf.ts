@@ -1,29 +1,3 @@
-/**
- * What-if analysis: a scenario and its variations, each simulated on the same demand as the baseline
- * (common random numbers: trajectory k of every variation draws from the stream `deriveSeed(seed, k)`),
- * with each metric's mean and confidence interval and the paired difference to the baseline.
- *
- * Every summary is computed from the per-trajectory values the result carries, so trajectories
- * [a, b) run as a shard (`options.firstTrajectory`) give exactly the rows a single run gives them, and
- * {@link mergeWhatIf} of the shards equals the single run (byNight means merge as trajectory-weighted
- * means, equal up to rounding).
- *
- * Reference: Law (2015), *Simulation Modeling and Analysis*, §11.2 (common random numbers, paired-t
- * intervals); Talluri & van Ryzin (2004), §10.2 (hotel revenue management).
- *
- * @param scenario - a scenario (validated again with `parseScenario`)
- * @param variations - `[{ name, changes }]` (see `applyVariation.ts` for the changes)
- * @param options.history - the booking records when `scenario.demand.source` is 'history'
- * @param options.trajectories - default `scenario.simulation.trajectories` (default 200)
- * @param options.firstTrajectory - first trajectory index (default 0): a shard
- * @param options.workers - worker threads (results do not depend on it)
- * @param options.onProgress - (done, total) as trajectories finish
- * @returns a Promise of {@link WhatIfResult} — plain JSON — or `{ status: 'insufficient-history' }`
- * @example
- * import { whatIf } from 'yieldcraft/scenario';
- * const r = await whatIf(scenario, [{ name: 'business −15 %', changes: [{ kind: 'demand', segment: 'Corporate', factor: 0.85 }] }]);
- * r.status === 'ok' && r.variations[0].difference.revenue.mean; // paired revenue difference to the baseline
- */
 import { addDays, format, parseISO } from 'date-fns';
 import type { BookingRecord } from '../history/bookingRecord.js';
 import { onTheBooks } from '../history/onTheBooks.js';
@@ -110,6 +84,32 @@ function metricSummaries(values: Readonly<Record<MetricName, readonly number[]>>
   return Object.fromEntries(METRIC_NAMES.map((m) => [m, summarize(values[m], level)])) as Record<MetricName, Summary>;
 }
 
+/**
+ * What-if analysis: a scenario and its variations, each simulated on the same demand as the baseline
+ * (common random numbers: trajectory k of every variation draws from the stream `deriveSeed(seed, k)`),
+ * with each metric's mean and confidence interval and the paired difference to the baseline.
+ *
+ * Every summary is computed from the per-trajectory values the result carries, so trajectories
+ * [a, b) run as a shard (`options.firstTrajectory`) give exactly the rows a single run gives them, and
+ * {@link mergeWhatIf} of the shards equals the single run (byNight means merge as trajectory-weighted
+ * means, equal up to rounding).
+ *
+ * Reference: Law (2015), *Simulation Modeling and Analysis*, §11.2 (common random numbers, paired-t
+ * intervals); Talluri & van Ryzin (2004), §10.2 (hotel revenue management).
+ *
+ * @param scenario - a scenario (validated again with `parseScenario`)
+ * @param variations - `[{ name, changes }]` (see `applyVariation.ts` for the changes)
+ * @param options.history - the booking records when `scenario.demand.source` is 'history'
+ * @param options.trajectories - default `scenario.simulation.trajectories` (default 200)
+ * @param options.firstTrajectory - first trajectory index (default 0): a shard
+ * @param options.workers - worker threads (results do not depend on it)
+ * @param options.onProgress - (done, total) as trajectories finish
+ * @returns a Promise of {@link WhatIfResult} — plain JSON — or `{ status: 'insufficient-history' }`
+ * @example
+ * import { whatIf } from 'yieldcraft/scenario';
+ * const r = await whatIf(scenario, [{ name: 'business −15 %', changes: [{ kind: 'demand', segment: 'Corporate', factor: 0.85 }] }]);
+ * r.status === 'ok' && r.variations[0].difference.revenue.mean; // paired revenue difference to the baseline
+ */
 export async function whatIf(scenarioInput: Scenario, variationsInput: readonly Variation[], options: WhatIfOptions = {}): Promise<WhatIfResult | WhatIfInsufficientHistory> {
   const scenario = parseScenario(scenarioInput);
   const variations = parseVariations(variationsInput);
