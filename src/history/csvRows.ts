@@ -2,7 +2,7 @@
  * An incremental CSV row splitter (RFC 4180): feed text in chunks of any size, get each complete row's
  * fields and the 1-based line number where the row starts. Quoted fields may contain commas, doubled
  * quotes (`""` → `"`) and line breaks; line ends may be LF or CRLF (a CRLF inside a quoted field comes
- * out as LF). Blank lines are skipped (they hold no row). Rows without a quote take a fast path
+ * out as LF), or CR alone (old Mac OS files), in any mix, split anywhere across chunks. Blank lines are skipped (they hold no row). Rows without a quote take a fast path
  * (field bounds found with `indexOf`, no string per field). Only the current incomplete line is held in
  * memory.
  *
@@ -44,6 +44,7 @@ export interface CsvRowSplitter {
 
 const QUOTE = 34;
 const CR = 13;
+const LF = 10;
 
 export function createCsvRowSplitter(): CsvRowSplitter {
   const row: CsvRow = {
@@ -83,6 +84,7 @@ export function createCsvRowSplitter(): CsvRowSplitter {
     row.list = null;
   }
   let tail = ''; // text after the last line break seen
+  let skipLF = false; // the last chunk ended with CR: a LF opening the next one belongs to that CRLF
   let line = 0; // physical lines consumed
   // State of a row whose quoted field spans lines:
   let open = false;
@@ -160,23 +162,46 @@ export function createCsvRowSplitter(): CsvRowSplitter {
   return {
     push(text, onRow) {
       let from = 0;
-      let nl = text.indexOf('\n');
-      if (nl < 0) {
-        tail += text;
-        return;
+      if (skipLF && text.length > 0) {
+        skipLF = false;
+        if (text.charCodeAt(0) === LF) from = 1;
       }
-      parseLine(tail + text.slice(0, nl), onRow);
-      tail = '';
-      from = nl + 1;
-      while ((nl = text.indexOf('\n', from)) >= 0) {
-        parseLine(text.slice(from, nl), onRow);
-        from = nl + 1;
+      // Line breaks: LF, CRLF or a lone CR. The next CR is looked up again only once passed, so an
+      // LF-only file costs one failed search for CR per chunk.
+      let cr = text.indexOf('\r', from);
+      let lf = text.indexOf('\n', from);
+      let first = true;
+      for (;;) {
+        if (cr >= 0 && cr < from) cr = text.indexOf('\r', from);
+        if (lf >= 0 && lf < from) lf = text.indexOf('\n', from);
+        if (cr < 0 && lf < 0) break;
+        let end: number;
+        let next: number;
+        if (cr >= 0 && (lf < 0 || cr < lf)) {
+          end = cr;
+          if (cr + 1 < text.length) next = text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
+          else {
+            next = cr + 1;
+            skipLF = true;
+          }
+        } else {
+          end = lf;
+          next = lf + 1;
+        }
+        const piece = text.slice(from, end);
+        if (first) {
+          parseLine(tail + piece, onRow);
+          tail = '';
+          first = false;
+        } else parseLine(piece, onRow);
+        from = next;
       }
-      tail = text.slice(from);
+      tail = first ? tail + text.slice(from) : text.slice(from);
     },
     end(onRow, onError) {
       const last = tail;
       tail = '';
+      skipLF = false;
       if (last.length > 0) parseLine(last, onRow);
       if (open) {
         open = false;

@@ -26,8 +26,10 @@
  * weekend + week nights = 0, a day-use stay that occupies no night (`zero-nights`); the rate is
  * negative (`negative-rate`) or above `options.maxRate` (`absurd-rate`; default 5,000 EUR a night, about
  * ten times the largest rate seen in the data apart from one row of 5,400); `is_canceled` disagrees with
- * the status (`inconsistent`); a quoted field is never closed (`unterminated-quote`). A header missing a
- * required column is a file in another format: that throws a YieldInputError naming the column.
+ * the status (`inconsistent`); a quoted field is never closed (`unterminated-quote`); `lead_time` puts
+ * the booking date before 0000-01-01 (`impossible-date`). A header missing a required column is a file
+ * in another format, and a header naming a column twice is ambiguous: both throw a YieldInputError
+ * naming the column. Lines may end in LF, CRLF (Windows) or CR alone (old Mac OS).
  *
  * Stream-friendly: {@link createHotelBookingsCsvReader} takes the file in chunks (text or UTF-8 bytes)
  * and returns the rows of each chunk as they complete; {@link streamHotelBookingsCsv} does the same over
@@ -141,6 +143,8 @@ function parseWhole(s: string): number {
   }
   return v;
 }
+/** 0000-01-01 as an epoch day: the first day an ISO date can name. */
+const FIRST_DAY = daysFromCivil(0, 1, 1);
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function isAbsent(cell: string | undefined): boolean {
@@ -159,6 +163,13 @@ function makeConverter(header: readonly string[], options: HotelBookingsCsvOptio
     fail('options.segmentColumn', 'must be a column name');
 
   const names = header.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    const before = seen.get(name);
+    if (before !== undefined)
+      fail('text', `the header names column ${JSON.stringify(name)} twice (columns ${before + 1} and ${i + 1}): which one holds the data is ambiguous`, 'inconsistent');
+    seen.set(name, i);
+  });
   const col = (name: string): number => names.indexOf(name);
   for (const name of [...REQUIRED, segmentColumn]) {
     if (col(name) < 0)
@@ -282,7 +293,14 @@ function makeConverter(header: readonly string[], options: HotelBookingsCsvOptio
         });
       else arrival = daysFromCivil(year, month, dom);
     }
-    const booking = arrival - lead; // NaN when either is
+    let booking = arrival - lead; // NaN when either is
+    if (booking < FIRST_DAY) {
+      problems.push({
+        code: 'impossible-date',
+        message: `lead_time ${lead} puts the booking date before 0000-01-01 (arrival ${iso(arrival)} − ${lead} days)`,
+      });
+      booking = Number.NaN;
+    }
 
     // Length of stay.
     const weekend = whole(c.weekend, 'stays_in_weekend_nights');
@@ -398,6 +416,11 @@ function makeConverter(header: readonly string[], options: HotelBookingsCsvOptio
  * Memory holds one line at a time, so a file of millions of rows can be read from a stream.
  *
  * @example
+ * // (not run: needs a gzipped CSV file of the hotel data set)
+ * import { createReadStream } from 'node:fs';
+ * import { createGunzip } from 'node:zlib';
+ * import { createHotelBookingsCsvReader } from 'yieldcraft/history';
+ * const file = 'hotel_bookings.csv.gz';
  * const reader = createHotelBookingsCsvReader();
  * for await (const chunk of createReadStream(file).pipe(createGunzip())) {
  *   const { records, rejected } = reader.push(chunk);   // handle this batch
@@ -475,6 +498,11 @@ export function readHotelBookingsCsv(text: string, options?: HotelBookingsCsvOpt
  * rejected rows per chunk that completed any row.
  *
  * @example
+ * // (not run: needs a gzipped CSV file of the hotel data set)
+ * import { createReadStream } from 'node:fs';
+ * import { createGunzip } from 'node:zlib';
+ * import { streamHotelBookingsCsv } from 'yieldcraft/history';
+ * const file = 'hotel_bookings.csv.gz';
  * let n = 0;
  * for await (const batch of streamHotelBookingsCsv(createReadStream(file).pipe(createGunzip())))
  *   n += batch.records.length;

@@ -308,6 +308,17 @@ describe.skipIf(!haveData)('readHotelBookingsCsv on the real hotel data (skipped
     expect(maxRate).toBe(508);
   });
 
+  it('reads a copy saved with Unix (LF), Windows (CRLF) or old Mac OS (CR) line ends exactly as the original', () => {
+    const lfText = text.replace(/\r\n/g, '\n'); // the shared file itself has CRLF line ends
+    expect(lfText.length).toBeLessThan(text.length);
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const copy = readHotelBookingsCsv(lfText.replace(/\n/g, eol));
+      expect(copy.records.length, JSON.stringify(eol)).toBe(records.length);
+      expect(copy.rejected).toEqual(rejected);
+      expect(copy.records).toEqual(records);
+    }
+  });
+
   it('reads the same from the gzipped bytes streamed in 64 KiB chunks', async () => {
     const { createReadStream } = await import('node:fs');
     const { createGunzip } = await import('node:zlib');
@@ -317,5 +328,77 @@ describe.skipIf(!haveData)('readHotelBookingsCsv on the real hotel data (skipped
       bad += batch.rejected.length;
     }
     expect([n, bad]).toEqual([records.length, rejected.length]);
+  });
+});
+
+describe('readHotelBookingsCsv(text): line ends, impossible booking dates and duplicated columns', () => {
+  const rows = [row(), row({ customer_type: '"multi\nline"' }), row({ adr: '-1' }), row({ adr: '80' })];
+  const lf = csv(...rows);
+  const expected = readHotelBookingsCsv(lf);
+
+  it('reads LF, CRLF, CR-only and mixed line ends alike (a line break inside quotes comes out as LF)', () => {
+    expect(expected.records).toHaveLength(3);
+    expect(expected.records[1]!.customerType).toBe('multi\nline');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const cr = lf.replace(/\n/g, '\r');
+    const mixed = [HEADER, ...rows].map((r, i) => r.replace(/\n/g, ['\r', '\r\n', '\n'][i % 3]!)).join('\r') + '\r\n';
+    for (const t of [crlf, cr, mixed]) expect(readHotelBookingsCsv(t)).toEqual(expected);
+  });
+
+  it('gives the same rows for every way of cutting a CR or CRLF file into chunks, a cut between CR and LF included', () => {
+    for (const eol of ['\r\n', '\r']) {
+      const t = lf.replace(/\n/g, eol);
+      const crlfCuts = [...t.matchAll(/\r\n/g)].map((m) => m.index! + 1); // cuts between a CR and its LF
+      fc.assert(
+        fc.property(fc.uniqueArray(fc.integer({ min: 1, max: t.length - 1 }), { maxLength: 10 }), fc.boolean(), (cuts, betweenCrLf) => {
+          const points = [...new Set([0, ...cuts, ...(betweenCrLf ? crlfCuts : []), t.length])].sort((a, b) => a - b);
+          const reader = createHotelBookingsCsvReader();
+          const got: { records: BookingRecord[]; rejected: RejectedRow[] } = { records: [], rejected: [] };
+          for (let j = 1; j < points.length; j++) {
+            const b = reader.push(t.slice(points[j - 1], points[j]));
+            got.records.push(...b.records);
+            got.rejected.push(...b.rejected);
+          }
+          const last = reader.end();
+          got.records.push(...last.records);
+          got.rejected.push(...last.rejected);
+          expect(got).toEqual(expected);
+        }),
+        { numRuns: 100 },
+      );
+    }
+  });
+
+  it('rejects a row whose lead time puts the booking date before 0000-01-01, as that row, in the batch and the incremental reader', () => {
+    // 2016-03-01 is epoch day 16,861; 0000-01-01 is day −719,528: a lead time of 800,000 days reaches before it.
+    const text = csv(row(), row({ lead_time: '800000' }), row({ adr: '80' }));
+    const whole = readHotelBookingsCsv(text);
+    expect(whole.records.map((r) => r.id)).toEqual(['2', '4']);
+    expect(whole.rejected).toEqual([{ line: 3, code: 'impossible-date', reason: expect.stringMatching(/lead_time 800000 .*before 0000-01-01/) }]);
+    const reader = createHotelBookingsCsvReader();
+    const pushed = text.split('\n').map((l, i, all) => reader.push(i < all.length - 1 ? `${l}\n` : l));
+    pushed.push(reader.end());
+    expect({ records: pushed.flatMap((b) => b.records), rejected: pushed.flatMap((b) => b.rejected) }).toEqual(whole);
+    expect(reader.rows).toBe(3);
+  });
+
+  it('accepts a lead time reaching exactly 0000-01-01', () => {
+    // 2016-03-01 − 0000-01-01 = 16,861 + 719,528 = 736,389 days (independent: 2016 × 365.2425 − 1 + 60 ≈ 736,389)
+    const { records, rejected } = readHotelBookingsCsv(csv(row({ lead_time: '736389' })));
+    expect(rejected).toEqual([]);
+    expect(records[0]!.bookingDate).toBe('0000-01-01');
+  });
+
+  it('throws a YieldInputError naming a column the header lists twice, rather than reading the first one', () => {
+    const header = HEADER.replace('market_segment', 'adr');
+    const err = (() => {
+      try {
+        readHotelBookingsCsv(`${header}\n${row()}\n`);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(YieldInputError);
+    expect((err as YieldInputError).message).toMatch(/"adr" twice \(columns 15 and 28\)/);
   });
 });
