@@ -1,22 +1,3 @@
-/**
- * A booking record with who booked it: the account (a company, a travel agent) and the guest's own
- * history with the hotel — the fields customer profitability and customer value need beyond a
- * {@link BookingRecord}. Every extra field is optional: a plain `BookingRecord` is a `CustomerRecord`.
- *
- * Reference: Antonio, de Almeida & Nunes (2019), "Hotel booking demand datasets", Data in Brief 22,
- * 41–49 (Table 1: `company`, `agent`, `is_repeated_guest`, `previous_bookings_not_canceled`,
- * `previous_cancellations`).
- *
- * @example
- * import { readHotelCustomersCsv } from 'yieldcraft/customer';
- * const csv =
- *   'hotel,is_canceled,lead_time,arrival_date_year,arrival_date_month,arrival_date_day_of_month,' +
- *   'stays_in_weekend_nights,stays_in_week_nights,market_segment,adr,reservation_status,' +
- *   'reservation_status_date,agent,company,previous_bookings_not_canceled,previous_cancellations\n' +
- *   'City Hotel,0,30,2016,March,1,0,2,Corporate,95.5,Check-Out,2016-03-03,NULL,40,2,0\n';
- * const r = readHotelCustomersCsv(csv).records[0];
- * [r.company, r.agent, r.previousStays, r.previousCancellations]; // => ['40', undefined, 2, 0]
- */
 import { fail, join } from '../internal/validate.js';
 import type { BookingRecord } from '../history/bookingRecord.js';
 import { bookingTable, type BookingTable } from '../history/bookingTable.js';
@@ -96,11 +77,29 @@ const EXTRA = {
 } as const;
 
 /**
+ * A booking record with who booked it: the account (a company, a travel agent) and the guest's own
+ * history with the hotel — the fields customer profitability and customer value need beyond a
+ * {@link BookingRecord}. Every extra field is optional: a plain `BookingRecord` is a `CustomerRecord`.
+ *
+ * Reference: Antonio, de Almeida & Nunes (2019), "Hotel booking demand datasets", Data in Brief 22,
+ * 41–49 (Table 1: `company`, `agent`, `is_repeated_guest`, `previous_bookings_not_canceled`,
+ * `previous_cancellations`).
+ *
  * Reads the hotel booking demand CSV like `readHotelBookingsCsv` (same mapping, same rejected rows) and
  * adds the customer columns: `company`, `agent` (left out when `NULL`), `previousStays`
  * (`previous_bookings_not_canceled`) and `previousCancellations` (`previous_cancellations`). Columns
  * missing from the header are simply not filled; a cell that is not a whole number rejects its row
  * (code `invalid`).
+ *
+ * @example
+ * import { readHotelCustomersCsv } from 'yieldcraft/customer';
+ * const csv =
+ *   'hotel,is_canceled,lead_time,arrival_date_year,arrival_date_month,arrival_date_day_of_month,' +
+ *   'stays_in_weekend_nights,stays_in_week_nights,market_segment,adr,reservation_status,' +
+ *   'reservation_status_date,agent,company,previous_bookings_not_canceled,previous_cancellations\n' +
+ *   'City Hotel,0,30,2016,March,1,0,2,Corporate,95.5,Check-Out,2016-03-03,NULL,40,2,0\n';
+ * const r = readHotelCustomersCsv(csv).records[0];
+ * [r.company, r.agent, r.previousStays, r.previousCancellations]; // => ['40', undefined, 2, 0]
  */
 export function readHotelCustomersCsv(text: string, options?: HotelBookingsCsvOptions): HotelCustomersCsvResult {
   const base = readHotelBookingsCsv(text, options);

@@ -1,81 +1,3 @@
-/**
- * Customer value: the expected future contribution of an account (a company, a travel agent), or of a
- * guest of a segment, channel or customer type, from repeat behaviour — how likely the customer is to
- * come back, how many stays to expect, what they earn after commission, variable cost and expected
- * cancellation cost, discounted to `asOf`. Fitted only on what was known at the start of `asOf`
- * (`historyAsOf`), so that it can be checked on what happened next ({@link customerValueBacktest}).
- *
- * **Accounts** (`by: 'account' | 'company' | 'agent'`): a Markov chain on recency (Pfeifer & Carraway
- * 2000, "Modeling customer relationships as Markov chains", J. Interactive Marketing 14(2), 43–55; the
- * migration model of Berger & Nasr 1998, "Customer lifetime value: marketing models and
- * applications", J. Interactive Marketing 12(1), 17–30, case 5). Time runs in periods of `periodDays`
- * ending at `asOf`; an account is *active* in a period when a booking of it arrives in the period. Its
- * state is its recency k = periods since it was last active (0 = active in the latest period), capped
- * at K = `maxRecency` ("K or more"). The chance of being active in the next period depends on k only:
- *
- *   p_k = (account-periods in state k followed by an active period) ÷ (account-periods in state k)
- *
- * pooled over every account of the kind and every period since the account's first activity (from
- * `since`). Accounts differ (a tour operator that fills the hotel every month is not a company that
- * booked once), so in state 0 each account u uses its own estimate, shrunk towards the pooled one
- * (empirical Bayes with a beta prior of mean p_0 and weight n₀ = `priorStrength`; the beta-binomial
- * heterogeneity of Fader, Hardie & Shang 2010, Marketing Science 29(6), 1086–1108):
- *
- *   p_0(u) = (repeats_u + n₀·p_0) ÷ (chances_u + n₀)
- *
- * From state k an account moves to 0 with probability p_k (p_0(u) for k = 0), else to min(k + 1, K). Starting
- * from the account's state at `asOf`, P_h = P(active in period h), h = 1..H, H = ⌊horizonDays ÷
- * periodDays⌋, and
- *
- *   value = Σ_h P_h · m · δ^h,   δ = (1 + d)^(−periodDays/365),   m = b · c
- *
- * with d the annual `discountRate` ∈ [0, 1), b the account's bookings per active period and c its net
- * contribution per booking (stays earn their contribution, late cancellations and no-shows cost theirs:
- * the model of `segmentProfitability`) over its bookings whose outcome is known; an account with no
- * known outcome yet takes the mean c of all accounts. A period's contribution is discounted from the
- * end of the period. `repeatProbability` = P_1.
- *
- * **Guests** (`by: 'segment' | 'channel' | 'customerType'`): the data set has no guest id, only each
- * booking's count of the guest's earlier stays j (`previousStays`). A geometric repeat model with
- * discounting (Gupta & Lehmann 2003, "Customers as assets", J. Interactive Marketing 17(1), 9–24,
- * eq. 2: CLV = Σ_t m·r^t/(1 + d)^t) with the retention r read off the tiers: among the stays of a group,
- * let N_j = stays whose guest had j or more earlier stays; then
- *
- *   q_j = N_{j+1} ÷ N_j   (the chance that a guest on stay j + 1 comes back for another)
- *
- * which equals the constant repeat probability r of the geometric model when the guest flow is steady
- * (each stay begets another with probability r, so the stays with ≥ j earlier ones fall off as r^j).
- * Tiers above `maxPreviousStays` share q of the last tier. A guest on a stay with j earlier stays is
- * then expected to make S = Σ_{n≥1} Π_{i<n} q_{j+i} more stays (n up to ⌊horizonDays ÷
- * repeatIntervalDays⌋), one every `repeatIntervalDays` (the data cannot tell the interval: an
- * assumption, default a year), worth m = the group's net contribution per booking, discounted by
- * (1 + d)^(−n·repeatIntervalDays/365). The group's row is a new guest (j = 0); `tiers` has every j.
- *
- * @param records - booking records with accounts and guest history ({@link CustomerRecord}); never modified
- * @param options.asOf - ISO date: fit on what was known at the start of this day; value from here on
- * @param options.discountRate - annual discount rate d in [0, 1) (default 0.1)
- * @param options.by - 'account' (default: companies and agents, keys `company:40`, `agent:9`),
- *   'company', 'agent', 'segment', 'channel' or 'customerType'
- * @param options.keys - only these accounts or groups (an unknown key is an error)
- * @param options.since - ISO date: the first day of history to use (default: the earliest arrival);
- *   set it where the data starts being complete (the hotel data: 2015-07-01)
- * @returns `{ status, model, values }`; `status: 'insufficient-history'` (with no values) when no
- *   account-period or no stay with a known guest history lies in the window
- * @example
- * import { customerValue } from 'yieldcraft/customer';
- * // Account 40 books every quarter, account 7 once: p_0 is 3 repeats out of 4 chances.
- * const stay = (arrivalDate: string, company: string) => ({ bookingDate: '2015-12-01', arrivalDate,
- *   nights: 1, rooms: 1, segment: 'Corporate', channel: 'Corporate', rate: 125, status: 'stayed' as const,
- *   company });
- * const r = customerValue(
- *   [stay('2016-01-10', '40'), stay('2016-04-10', '40'), stay('2016-07-10', '40'), stay('2016-10-10', '40'),
- *    stay('2016-01-12', '7')],
- *   { asOf: '2016-12-31', since: '2016-01-01', periodDays: 91, maxRecency: 1, discountRate: 0,
- *     horizonDays: 91, priorStrength: 0 });
- * r.model.transitions.map((t) => t.probability); // => [0.75, 0]   (pooled: state 0, state 1)
- * r.values.map((v) => [v.key, v.repeatProbability, v.value]);
- * // => [['company:7', 0, 0], ['company:40', 1, 100]]   (40 repeated 3 times out of 3; 125 − 25 = 100)
- */
 import { array, fail, join, nonNegative, nonNegativeInteger, object, positiveInteger } from '../internal/validate.js';
 import { historyAsOf } from '../history/historyAsOf.js';
 import { parseEpochDay } from '../history/epochDay.js';
@@ -314,6 +236,84 @@ function keyOf(r: CustomerRecord, by: CustomerValueBy): string | undefined {
   }
 }
 
+/**
+ * Customer value: the expected future contribution of an account (a company, a travel agent), or of a
+ * guest of a segment, channel or customer type, from repeat behaviour — how likely the customer is to
+ * come back, how many stays to expect, what they earn after commission, variable cost and expected
+ * cancellation cost, discounted to `asOf`. Fitted only on what was known at the start of `asOf`
+ * (`historyAsOf`), so that it can be checked on what happened next ({@link customerValueBacktest}).
+ *
+ * **Accounts** (`by: 'account' | 'company' | 'agent'`): a Markov chain on recency (Pfeifer & Carraway
+ * 2000, "Modeling customer relationships as Markov chains", J. Interactive Marketing 14(2), 43–55; the
+ * migration model of Berger & Nasr 1998, "Customer lifetime value: marketing models and
+ * applications", J. Interactive Marketing 12(1), 17–30, case 5). Time runs in periods of `periodDays`
+ * ending at `asOf`; an account is *active* in a period when a booking of it arrives in the period. Its
+ * state is its recency k = periods since it was last active (0 = active in the latest period), capped
+ * at K = `maxRecency` ("K or more"). The chance of being active in the next period depends on k only:
+ *
+ *   p_k = (account-periods in state k followed by an active period) ÷ (account-periods in state k)
+ *
+ * pooled over every account of the kind and every period since the account's first activity (from
+ * `since`). Accounts differ (a tour operator that fills the hotel every month is not a company that
+ * booked once), so in state 0 each account u uses its own estimate, shrunk towards the pooled one
+ * (empirical Bayes with a beta prior of mean p_0 and weight n₀ = `priorStrength`; the beta-binomial
+ * heterogeneity of Fader, Hardie & Shang 2010, Marketing Science 29(6), 1086–1108):
+ *
+ *   p_0(u) = (repeats_u + n₀·p_0) ÷ (chances_u + n₀)
+ *
+ * From state k an account moves to 0 with probability p_k (p_0(u) for k = 0), else to min(k + 1, K). Starting
+ * from the account's state at `asOf`, P_h = P(active in period h), h = 1..H, H = ⌊horizonDays ÷
+ * periodDays⌋, and
+ *
+ *   value = Σ_h P_h · m · δ^h,   δ = (1 + d)^(−periodDays/365),   m = b · c
+ *
+ * with d the annual `discountRate` ∈ [0, 1), b the account's bookings per active period and c its net
+ * contribution per booking (stays earn their contribution, late cancellations and no-shows cost theirs:
+ * the model of `segmentProfitability`) over its bookings whose outcome is known; an account with no
+ * known outcome yet takes the mean c of all accounts. A period's contribution is discounted from the
+ * end of the period. `repeatProbability` = P_1.
+ *
+ * **Guests** (`by: 'segment' | 'channel' | 'customerType'`): the data set has no guest id, only each
+ * booking's count of the guest's earlier stays j (`previousStays`). A geometric repeat model with
+ * discounting (Gupta & Lehmann 2003, "Customers as assets", J. Interactive Marketing 17(1), 9–24,
+ * eq. 2: CLV = Σ_t m·r^t/(1 + d)^t) with the retention r read off the tiers: among the stays of a group,
+ * let N_j = stays whose guest had j or more earlier stays; then
+ *
+ *   q_j = N_{j+1} ÷ N_j   (the chance that a guest on stay j + 1 comes back for another)
+ *
+ * which equals the constant repeat probability r of the geometric model when the guest flow is steady
+ * (each stay begets another with probability r, so the stays with ≥ j earlier ones fall off as r^j).
+ * Tiers above `maxPreviousStays` share q of the last tier. A guest on a stay with j earlier stays is
+ * then expected to make S = Σ_{n≥1} Π_{i<n} q_{j+i} more stays (n up to ⌊horizonDays ÷
+ * repeatIntervalDays⌋), one every `repeatIntervalDays` (the data cannot tell the interval: an
+ * assumption, default a year), worth m = the group's net contribution per booking, discounted by
+ * (1 + d)^(−n·repeatIntervalDays/365). The group's row is a new guest (j = 0); `tiers` has every j.
+ *
+ * @param records - booking records with accounts and guest history ({@link CustomerRecord}); never modified
+ * @param options.asOf - ISO date: fit on what was known at the start of this day; value from here on
+ * @param options.discountRate - annual discount rate d in [0, 1) (default 0.1)
+ * @param options.by - 'account' (default: companies and agents, keys `company:40`, `agent:9`),
+ *   'company', 'agent', 'segment', 'channel' or 'customerType'
+ * @param options.keys - only these accounts or groups (an unknown key is an error)
+ * @param options.since - ISO date: the first day of history to use (default: the earliest arrival);
+ *   set it where the data starts being complete (the hotel data: 2015-07-01)
+ * @returns `{ status, model, values }`; `status: 'insufficient-history'` (with no values) when no
+ *   account-period or no stay with a known guest history lies in the window
+ * @example
+ * import { customerValue } from 'yieldcraft/customer';
+ * // Account 40 books every quarter, account 7 once: p_0 is 3 repeats out of 4 chances.
+ * const stay = (arrivalDate: string, company: string) => ({ bookingDate: '2015-12-01', arrivalDate,
+ *   nights: 1, rooms: 1, segment: 'Corporate', channel: 'Corporate', rate: 125, status: 'stayed' as const,
+ *   company });
+ * const r = customerValue(
+ *   [stay('2016-01-10', '40'), stay('2016-04-10', '40'), stay('2016-07-10', '40'), stay('2016-10-10', '40'),
+ *    stay('2016-01-12', '7')],
+ *   { asOf: '2016-12-31', since: '2016-01-01', periodDays: 91, maxRecency: 1, discountRate: 0,
+ *     horizonDays: 91, priorStrength: 0 });
+ * r.model.transitions.map((t) => t.probability); // => [0.75, 0]   (pooled: state 0, state 1)
+ * r.values.map((v) => [v.key, v.repeatProbability, v.value]);
+ * // => [['company:7', 0, 0], ['company:40', 1, 100]]   (40 repeated 3 times out of 3; 125 − 25 = 100)
+ */
 export function customerValue(records: readonly CustomerRecord[], options: CustomerValueOptions): CustomerValueResult {
   const s = valueSettings(options);
   // historyAsOf validates the booking fields of every record (naming records[i]); the customer fields here.

@@ -1,34 +1,3 @@
-/**
- * Value-aware acceptance, the customer side: the future value a refusal would lose, looked up per
- * customer, account, loyalty tier or segment, and added to the request's contribution now, so that the
- * one bid-price verdict of `decide` accepts when
- *
- *   contribution now + value at risk ≥ opportunity cost (Σ bid prices of the product's resources)
- *
- * and the answer can show both parts ({@link explainValueAware}). Off by default: a request without a
- * table, or a customer found in none of its lookups, carries its contribution alone — exactly plain
- * bid-price control.
- *
- * Model: a refusal does not lose the whole customer value; it loses it with probability ℓ =
- * `refusalLossShare` (the chance that the refused customer takes its future business elsewhere; per
- * source with `refusalLossShareBy`; default 0 — off — because the data holds no refusals to fit it):
- *
- *   value at risk of a request = ℓ · V(who),  per unit = ℓ · V(who) ÷ quantity
- *
- * with V the expected discounted future contribution of {@link customerValue} (an account's value, or a
- * guest's by segment and tier of earlier stays), or a value given per customer. Lookup order, first
- * match wins: `customer` → `account` → (segment, tier of earlier stays) → segment. Reference: the
- * customer-lifetime-value extension of bid-price acceptance in Talluri & van Ryzin (2004), §10.3.2
- * (customer relationship, "the value of a customer is more than the value of a single transaction")
- * and Gupta & Lehmann (2003) for V; the verdict is Simpson (1989) / Williamson (1992) bid-price control.
- *
- * @example
- * import { customerValue, valueAtRiskTable, requestValue, createValueBreakdown } from 'yieldcraft/customer';
- * const table = valueAtRiskTable({ accounts: { 'company:40': 5000 } }, { refusalLossShare: 0.1 });
- * const b = createValueBreakdown();
- * requestValue(table, { product: 'x', quantity: 2, account: 'company:40' }, 180, b); // => 430
- * b; // => { value: 430, contributionNow: 180, valueAtRisk: 250, source: 'account' }   (0.1 · 5000 ÷ 2 rooms)
- */
 import { array, fail, join, nonNegative, nonNegativeInteger, object, probability } from '../internal/validate.js';
 import type { CustomerValue, CustomerValueResult } from './customerValue.js';
 
@@ -164,11 +133,41 @@ export function createValueBreakdown(): ValueBreakdown {
 }
 
 /**
+ * Value-aware acceptance, the customer side: the future value a refusal would lose, looked up per
+ * customer, account, loyalty tier or segment, and added to the request's contribution now, so that the
+ * one bid-price verdict of `decide` accepts when
+ *
+ *   contribution now + value at risk ≥ opportunity cost (Σ bid prices of the product's resources)
+ *
+ * and the answer can show both parts ({@link explainValueAware}). Off by default: a request without a
+ * table, or a customer found in none of its lookups, carries its contribution alone — exactly plain
+ * bid-price control.
+ *
+ * Model: a refusal does not lose the whole customer value; it loses it with probability ℓ =
+ * `refusalLossShare` (the chance that the refused customer takes its future business elsewhere; per
+ * source with `refusalLossShareBy`; default 0 — off — because the data holds no refusals to fit it):
+ *
+ *   value at risk of a request = ℓ · V(who),  per unit = ℓ · V(who) ÷ quantity
+ *
+ * with V the expected discounted future contribution of {@link customerValue} (an account's value, or a
+ * guest's by segment and tier of earlier stays), or a value given per customer. Lookup order, first
+ * match wins: `customer` → `account` → (segment, tier of earlier stays) → segment. Reference: the
+ * customer-lifetime-value extension of bid-price acceptance in Talluri & van Ryzin (2004), §10.3.2
+ * (customer relationship, "the value of a customer is more than the value of a single transaction")
+ * and Gupta & Lehmann (2003) for V; the verdict is Simpson (1989) / Williamson (1992) bid-price control.
+ *
  * The value per unit to put in the request for `decide`: `contributionNow` (per unit: the product's
  * fare or the negotiated net rate) plus the value at risk of who asks, per unit. Allocation-free with
  * `out`; no table (`undefined`) → the contribution alone. `previousStays` selects the loyalty tier of
  * the request's segment. Checks only what the booking path needs (the contribution finite and ≥ 0, the
  * quantity a whole number ≥ 1, the tier a whole number ≥ 0).
+ *
+ * @example
+ * import { customerValue, valueAtRiskTable, requestValue, createValueBreakdown } from 'yieldcraft/customer';
+ * const table = valueAtRiskTable({ accounts: { 'company:40': 5000 } }, { refusalLossShare: 0.1 });
+ * const b = createValueBreakdown();
+ * requestValue(table, { product: 'x', quantity: 2, account: 'company:40' }, 180, b); // => 430
+ * b; // => { value: 430, contributionNow: 180, valueAtRisk: 250, source: 'account' }   (0.1 · 5000 ÷ 2 rooms)
  */
 export function requestValue(
   table: ValueAtRiskTable | undefined,
