@@ -3,7 +3,7 @@ import { prefixError } from '../model/errors.js';
 import { bidPriceVerdict, BID_PRICE_TIE_TOLERANCE, type BidPriceTieRule, type DecisionReason } from '../model/bookingPath.js';
 import { array, fail, finite, join, object, positiveInteger } from '../internal/validate.js';
 import { brandControls, networkPart, specNetwork, type NetworkTables } from './networkPart.js';
-import type { COMPILED } from './controls.js';
+import { assertCompiled, type COMPILED } from './controls.js';
 import type { NetworkBookingState } from './bookingState.js';
 
 export type { BidPriceTieRule } from '../model/bookingPath.js';
@@ -220,6 +220,7 @@ export interface BidPriceDecider {
  * createBidPriceDecider(c).decide(0, 1, 100, [5]).margin; // => 40
  */
 export function createBidPriceDecider(controls: BidPriceControls): BidPriceDecider {
+  assertBidPrices(controls);
   const { hurdle, productStart, productResources, allocationArray: allocation, ties, tolerance } = controls;
   const verdict: BidPriceVerdict = { accept: false, reason: 'sold-out', hurdle: 0, margin: 0, tie: false, limitingResource: -1 };
   return {
@@ -315,6 +316,7 @@ function heldOn(state: NetworkInventory | NetworkBookingState, controls: BidPric
  * // => 'reject: AC: value 250 vs bid prices AB 150 + BC 120 = 270, short by 20 per unit'
  */
 export function decideBidPrice(request: NetworkRequest, state: NetworkInventory | NetworkBookingState, controls: BidPriceControls): BidPriceDecision {
+  assertBidPrices(controls);
   object(request, 'request');
   object(state, 'state');
   if (!(state.sold instanceof Float64Array)) object(state.sold ?? {}, 'state.sold');
@@ -366,6 +368,11 @@ export function decideBidPrice(request: NetworkRequest, state: NetworkInventory 
     get: () => (explanation ??= explainBidPrice(decision as unknown as BidPriceDecision, listResources(), controls, limiting, allocationArray?.[j])),
   });
   return decision as unknown as BidPriceDecision;
+}
+
+function assertBidPrices(controls: unknown): asserts controls is BidPriceControls {
+  assertCompiled(controls);
+  if (controls.kind !== 'bid-prices') fail('controls', `must be bid-price controls (kind 'bid-prices'), got kind ${JSON.stringify(controls.kind)}`, 'inconsistent');
 }
 
 function fmt(x: number): string {

@@ -11,7 +11,17 @@ export * from './compileControls.js';
 export * from './nestedLimitState.js';
 export * from './decide.js';
 export { bidPriceVerdict, isBidPriceTie, BID_PRICE_TIE_TOLERANCE, type BidPriceTieRule } from '../model/bookingPath.js';
-export * from './bookingState.js';
+export {
+  networkBookingState,
+  bookingState,
+  recordSale,
+  recordCancellation,
+  recordNoShow,
+  type NetworkBookingState,
+  type NetworkBookingStateInput,
+  type BookingState,
+  type RecordCancellationOptions,
+} from './bookingState.js';
 export * from './los.js';
 export * from './evaluateGroup.js';
 export * from './lastRoomValue.js';

@@ -1,4 +1,4 @@
-import { fail } from '../internal/validate.js';
+import { fail, object } from '../internal/validate.js';
 import type { BookingRecord } from './bookingRecord.js';
 import { asBookingTable, STATUS_CANCELLED, STATUS_NO_SHOW, type BookingTable } from './bookingTable.js';
 import { fromEpochDay, parseEpochDay } from './epochDay.js';
@@ -178,6 +178,7 @@ export function curveOf(curves: BookingCurves, night: string, key?: string): Flo
 
 /** One point of a booking curve: rooms on the books for `night` at the close of `dba` days before. */
 export function curveValue(curves: BookingCurves, night: string, dba: number, key?: string): number {
+  object(curves, 'curves');
   if (!Number.isInteger(dba) || dba < 0 || dba > curves.maxDba)
     fail('dba', `must be a whole number in 0 … ${curves.maxDba}, got ${dba}`);
   const { t, k } = cell(curves, night, key);

@@ -45,7 +45,7 @@ export interface BookingTable {
   /** The segments, sorted; `segmentIndex[i]` is row i's position in it. */
   readonly segments: readonly string[];
   readonly segmentIndex: Int32Array;
-  /** The earliest and the latest stay night over all rows (NaN when empty). */
+  /** The earliest and the latest stay night over all rows (epoch days; an empty table has lastNight < firstNight: 0 and −1). */
   readonly firstNight: number;
   readonly lastNight: number;
 }
@@ -142,8 +142,8 @@ export function bookingTable(records: readonly BookingRecord[], path = 'records'
     knownDay,
     segments,
     segmentIndex,
-    firstNight: n === 0 ? Number.NaN : first,
-    lastNight: n === 0 ? Number.NaN : last,
+    firstNight: n === 0 ? 0 : first,
+    lastNight: n === 0 ? -1 : last,
   };
 }
 

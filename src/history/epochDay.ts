@@ -101,5 +101,6 @@ export function addDays(date: string, days: number, path = 'date'): string {
 
 /** Day of week of an epoch day: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 export function dayOfWeek(day: number): number {
+  if (!Number.isInteger(day)) fail('day', `must be a whole epoch day number, got ${String(day)}`, typeof day === 'number' ? 'invalid' : 'invalid-type');
   return (((day + 4) % 7) + 7) % 7;
 }

@@ -23,7 +23,7 @@
  * gridValue(g, '2016-08-15');              // => 3 (all groups)
  * gridRows(g)[0];                          // => { night: '2016-08-14', key: 'Direct', value: 1 }
  */
-import { fail, join } from '../internal/validate.js';
+import { fail, join, object } from '../internal/validate.js';
 import type { BookingRecord } from './bookingRecord.js';
 import type { BookingTable } from './bookingTable.js';
 import { fromEpochDay, parseEpochDay } from './epochDay.js';
@@ -184,6 +184,9 @@ export interface GridRow {
 
 /** The grid as plain rows `{ night, key, value }`, night by night, groups in grid order (zeros included). */
 export function gridRows(grid: NightGrid): GridRow[] {
+  const g = object(grid, 'grid');
+  if (!Array.isArray(g.keys) || typeof g.days !== 'number' || !(g.values instanceof Float64Array))
+    fail('grid', 'must be a night grid (from occupancyGrid, onTheBooksGrid, …)', 'invalid-type');
   const out: GridRow[] = [];
   if (grid.days === 0) return out;
   const first = parseEpochDay(grid.firstNight);

@@ -12,7 +12,7 @@
  * leadTime(r);      // => 8
  * stayNights(r);    // => ['2016-02-28', '2016-02-29', '2016-03-01']
  */
-import { fail } from '../internal/validate.js';
+import { fail, object } from '../internal/validate.js';
 import type { BookingRecord } from './bookingRecord.js';
 import { fromEpochDay, toEpochDay } from './epochDay.js';
 
@@ -23,16 +23,19 @@ function nightsOf(r: Pick<BookingRecord, 'nights'>): number {
 
 /** arrivalDate + nights: the day the guest leaves. */
 export function departureDate(record: Pick<BookingRecord, 'arrivalDate' | 'nights'>): string {
+  object(record, 'record');
   return fromEpochDay(toEpochDay(record.arrivalDate, 'record.arrivalDate') + nightsOf(record));
 }
 
 /** arrivalDate − bookingDate in days (≥ 0 for a valid record). */
 export function leadTime(record: Pick<BookingRecord, 'arrivalDate' | 'bookingDate'>): number {
+  object(record, 'record');
   return toEpochDay(record.arrivalDate, 'record.arrivalDate') - toEpochDay(record.bookingDate, 'record.bookingDate');
 }
 
 /** The nights the stay occupies, ISO: arrivalDate … arrivalDate + nights − 1. */
 export function stayNights(record: Pick<BookingRecord, 'arrivalDate' | 'nights'>): string[] {
+  object(record, 'record');
   const a = toEpochDay(record.arrivalDate, 'record.arrivalDate');
   const n = nightsOf(record);
   const out: string[] = new Array(n);

@@ -106,6 +106,7 @@ export function validateBookingProcess(process: unknown, path = 'process'): Netw
  * @param fromPeriod - first period counted, 0 … periods (default 0: the whole horizon)
  */
 export function expectedArrivals(process: NetworkBookingProcess, fromPeriod = 0): Float64Array {
+  processShape(process);
   const nP = process.network.products.length;
   const T = process.periods;
   nonNegativeInteger(fromPeriod, 'fromPeriod');
@@ -133,6 +134,7 @@ export function remainingNetwork(
   remaining?: ArrayLike<number>,
   demand: 'mean' | 'poisson' = 'mean',
 ): Network {
+  processShape(process);
   const d = expectedArrivals(process, period);
   const res = process.network.resources;
   if (remaining !== undefined && remaining.length !== res.length)
@@ -182,4 +184,16 @@ export function reoptimizationSchedule(periods: number, count: number): number[]
   const out = new Array<number>(k);
   for (let q = 0; q < k; q++) out[q] = Math.floor((q * T) / k);
   return out;
+}
+
+/** A cheap shape check (not the full validation) for functions on the hot path of re-optimisation. */
+function processShape(process: unknown): void {
+  const p = object(process, 'process');
+  const n = object(p.network, 'process.network');
+  if (!Array.isArray(n.products) || !Array.isArray(n.resources))
+    fail('process.network', 'must have resources and products arrays (validate it with validateBookingProcess)', 'invalid-type');
+  positiveInteger(p.periods, 'process.periods');
+  const a = p.arrivalProbabilities as { length?: unknown } | null;
+  if (a === null || typeof a !== 'object' || a.length !== (p.periods as number) * n.products.length)
+    fail('process.arrivalProbabilities', `must hold periods × products numbers (validate the process with validateBookingProcess)`, 'inconsistent');
 }

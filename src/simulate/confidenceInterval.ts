@@ -1,7 +1,10 @@
-import { fail, positiveInteger, probability } from '../internal/validate.js';
+import { fail, finite, positiveInteger, probability } from '../internal/validate.js';
 
 /** Two-sided P(|T| ≤ t) for Student's t with whole ν ≥ 1 degrees of freedom (A&S 26.7.3–4). */
 export function studentTTwoSided(t: number, df: number): number {
+  finite(t === Infinity ? 0 : t, 't');
+  positiveInteger(df, 'df');
+  if (df > 1e7) fail('df', `at most 10,000,000 degrees of freedom (use the normal law beyond), got ${df}`);
   if (!(t > 0)) return 0;
   if (t === Infinity) return 1;
   const theta = Math.atan(t / Math.sqrt(df));
@@ -83,6 +86,8 @@ export interface ConfidenceInterval {
  * //      low: 0.44573974323948073, high: 4.55426025676052 }
  */
 export function meanConfidenceInterval(values: ArrayLike<number>, level = 0.95): ConfidenceInterval {
+  if (values === null || typeof values !== 'object' || typeof (values as ArrayLike<number>).length !== 'number')
+    fail('values', 'must be an array of numbers', 'invalid-type');
   probability(level, 'level');
   if (level === 0 || level === 1) fail('level', `must be strictly between 0 and 1, got ${level}`);
   const n = values.length;

@@ -9,7 +9,18 @@ export { mulberry32, deriveSeed } from '../internal/rng.js';
 export * from './confidenceInterval.js';
 export * from './sampleTrajectories.js';
 export * from './policy.js';
-export * from './simulatePolicies.js';
+export {
+  simulatePolicies,
+  mergeSimulations,
+  SIMULATION_DEFAULTS,
+  METRIC_NAMES,
+  type SimulationOptions,
+  type SimulationResult,
+  type PolicyOutcome,
+  type Summary,
+  type MetricName,
+  type DecisionEvent,
+} from './simulatePolicies.js';
 export * from './perfectHindsight.js';
 export { type BookingProcess } from './compileProcess.js';
 export { type HotelBookingProcess, type HotelDemandStream, type HotelGroupRequest, HOTEL_PROCESS_DEFAULTS } from './hotelProcess.js';

@@ -54,6 +54,10 @@ export function sampleTrajectories(
  * realisedDemand(Int32Array.from([0, -1, 1, 0]), 2); // => Float64Array [2, 1]
  */
 export function realisedDemand(trajectory: Int32Array, products: number): Float64Array {
+  if (!(trajectory instanceof Int32Array)) fail('trajectory', 'must be an Int32Array (one product index or −1 per period)', 'invalid-type');
+  positiveInteger(products, 'products');
+  for (let t = 0; t < trajectory.length; t++)
+    if (trajectory[t]! < -1 || trajectory[t]! >= products) fail(`trajectory[${t}]`, `must be a product index 0 … ${products - 1} or −1, got ${trajectory[t]}`);
   const d = new Float64Array(products);
   for (let t = 0; t < trajectory.length; t++) {
     const j = trajectory[t]!;

@@ -94,6 +94,8 @@ export async function solveDlp(
   overrides: DlpOverrides = {},
   options: DlpOptions = {},
 ): Promise<DlpResult> {
+  compiledShape(net);
+  object(overrides, 'overrides');
   object(options, 'options');
   const solver = options.solver ?? DLP_DEFAULTS.solver;
   if (solver !== 'highs' && solver !== 'javascript-lp-solver')
@@ -134,7 +136,8 @@ export interface DlpSession {
  * network's DLP many times (RLP samples, re-optimisation inside a simulation).
  *
  * @example
- * import { compileNetwork, openDlpSession } from 'yieldcraft/optimize';
+ * import { compileNetwork } from 'yieldcraft/model';
+ * import { openDlpSession } from 'yieldcraft/optimize';
  * const net = compileNetwork({ resources: [{ id: 'n', capacity: 10 }],
  *   products: [{ id: 'p', fare: 50, resources: ['n'], demand: 4 }] });
  * const s = await openDlpSession(net);
@@ -142,6 +145,7 @@ export interface DlpSession {
  * s.close();
  */
 export async function openDlpSession(net: CompiledNetwork, options: DlpOptions = {}): Promise<DlpSession> {
+  compiledShape(net);
   object(options, 'options');
   const solver = options.solver ?? DLP_DEFAULTS.solver;
   const session = await openLpSession(dlpModel(net), { solver });
@@ -275,4 +279,11 @@ export async function dlp(network: Network, options: DlpOptions = {}): Promise<D
   const r = await solveDlp(net, {}, options);
   (r.timings as { buildMs: number }).buildMs += buildMs;
   return r;
+}
+
+/** Throws unless `net` looks like the output of `compileNetwork`. */
+function compiledShape(net: unknown): void {
+  const n = object(net, 'net');
+  if (!(n.capacity instanceof Float64Array) || !(n.fare instanceof Float64Array) || !(n.productStart instanceof Int32Array))
+    fail('net', 'must be a compiled network: build it with compileNetwork(network)', 'invalid-type');
 }

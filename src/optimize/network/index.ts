@@ -1,5 +1,16 @@
 /** See ../index.ts. */
-export * from './dlp.js';
+export {
+  dlp,
+  openDlpSession,
+  solveDlp,
+  DLP_DEFAULTS,
+  type DlpOptions,
+  type DlpOptimal,
+  type DlpFailed,
+  type DlpResult,
+  type DlpOverrides,
+  type DlpSession,
+} from './dlp.js';
 export { bidPriceRange, type BidPriceRangeOptions, type BidPriceInterval, type BidPriceRangeResult } from './bidPriceRange.js';
 export * from './rlp.js';
 export * from './lagrangianRelaxation.js';
