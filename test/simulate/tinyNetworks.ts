@@ -5,7 +5,7 @@
  * (2004), ch. 3:  V_t(x) = V_{t+1}(x) + Σ_j p_{t,j} · max(0, f_j + V_{t+1}(x − A_j) − V_{t+1}(x)), A_j ≤ x.
  */
 import { mulberry32 } from '../../src/internal/rng.js';
-import type { NetworkBookingProcess } from '../../src/optimize/network/topalogluModel.js';
+import type { NetworkBookingProcess } from '../../src/model/bookingProcess.js';
 
 export function tinyProcess(seed: number, opts: { localOnly?: boolean } = {}): NetworkBookingProcess {
   const rng = mulberry32(seed);

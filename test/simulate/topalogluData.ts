@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { parseTopalogluInstance, type TopalogluInstance } from '../../src/optimize/network/topalogluInstance.js';
+import { parseTopalogluInstance, type TopalogluInstance } from '../../src/history/parseTopalogluInstance.js';
 
 /** /work/shared/data/topaloglu-2009/ as seen from the repo root (test/simulate → ../../../shared). */
 export const TOPALOGLU_DIR = fileURLToPath(new URL('../../../shared/data/topaloglu-2009/', import.meta.url));
