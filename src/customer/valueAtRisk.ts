@@ -1,4 +1,5 @@
 import { array, fail, join, nonNegative, nonNegativeInteger, object, probability } from '../internal/validate.js';
+import type { DecisionReason } from '../model/bookingPath.js';
 import type { CustomerValue, CustomerValueResult } from './customerValue.js';
 
 /** Who asks: the fields of a booking-path request this module reads (a `ControlRequest` fits). */
@@ -207,7 +208,7 @@ export function requestValue(
 export interface ValueAwareReason {
   readonly accept: boolean;
   /** `decide`'s reason ('accepted', 'below-bid-price', 'sold-out', …). */
-  readonly reason: string;
+  readonly reason: DecisionReason;
   readonly contributionNow: number;
   readonly valueAtRisk: number;
   readonly source: ValueAtRiskSource;
@@ -224,7 +225,7 @@ export interface ValueAwareReason {
  * are for `report/`). `decision` needs `accept`, `reason` and `hurdle` (a `Decision` fits).
  */
 export function explainValueAware(
-  decision: { readonly accept: boolean; readonly reason: string; readonly hurdle: number },
+  decision: { readonly accept: boolean; readonly reason: DecisionReason; readonly hurdle: number },
   breakdown: Readonly<ValueBreakdown>,
 ): ValueAwareReason {
   const acceptedForFutureValue = decision.accept && breakdown.contributionNow < decision.hurdle && breakdown.valueAtRisk > 0;
