@@ -43,7 +43,7 @@ export const TOPALOGLU_HUB = 0;
  * (`zlib.gunzipSync(buffer).toString('utf8')` in Node).
  *
  * Reference: H. Topaloglu (2009), Operations Research 57(3):637–649 (the computational study); the
- * instances and the format as published by the author (see ../shared/data/topaloglu-2009/README.md).
+ * instances and the format as published by the author for research (the format is described above).
  *
  * @param text - the whole (gunzipped) file
  * @returns the process plus the raw legs and itineraries as read
