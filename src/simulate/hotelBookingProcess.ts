@@ -321,7 +321,8 @@ export function hotelBookingProcess(input: HotelBookingProcessInput): HotelBooki
     });
   });
   // expected demand per product (for dlp(network) on the same object)
-  for (const s of streams) products[productIndex.get(s.product)!]!.demand += s.requests;
+  // in rooms, like the groups' blocks and the simulator's remaining demand: requests × mean rooms per request
+  for (const s of streams) products[productIndex.get(s.product)!]!.demand += s.requests * (s.roomsPerRequest ?? [1]).reduce((a, q, i) => a + q * (i + 1), 0);
   for (const g of groups) products[productIndex.get(g.product)!]!.demand += g.rooms;
   const walkCost = hotel.walkCost === undefined ? HOTEL_BOOKING_PROCESS_DEFAULTS.walkCost : nonNegative(hotel.walkCost, 'hotel.walkCost');
   finite(walkCost, 'hotel.walkCost');

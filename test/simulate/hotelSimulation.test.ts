@@ -173,8 +173,9 @@ describe('hotelBookingProcess(input): from forecast rows and rate plans to the b
     expect(p.streams.find((s) => s.product === '2026-05-02/3n/BAR')).toMatchObject({ requests: 2, value: 120, revenue: 120 });
     // the group: 6 rooms for 2 nights at 80, asked on day 5, wash 0.2
     expect(p.groups).toEqual([{ id: 'tour', segment: 'Groups', day: 5, product: '2026-05-01/2n/group:tour', rooms: 6, value: 160, revenue: 160, wash: 0.2 }]);
-    // the expected demand per product is on the network too (the DLP reads it)
-    expect(byId.get('2026-05-02/1n/OTA')!.demand).toBeCloseTo(6, 12);
+    // the expected demand per product is on the network too, in rooms (the DLP reads it): 6 requests × 1.5 rooms
+    expect(byId.get('2026-05-02/1n/OTA')!.demand).toBeCloseTo(9, 12);
+    expect(byId.get('2026-05-01/2n/group:tour')!.demand).toBe(6);
   });
 
   it('names the field of bad input: a segment with no rate, a negative cancellation rate, a horizon shorter than a stay, …', () => {
@@ -254,6 +255,7 @@ describe('hotel simulation with cancellations, no-shows, groups, buy-up and over
     const fcfs = r.policies[0]!;
     expect(fcfs.metrics.cancellations.mean).toBeGreaterThan(0);
     expect(fcfs.metrics.noShows.mean).toBeGreaterThan(0);
+    expect(fcfs.values.deniedService.some((d) => d > 0)).toBe(true); // overbooking walked someone
     expect(fcfs.values.contribution.some((c, k) => c !== fcfs.values.revenue[k])).toBe(true);
     expect(numbers(r).every((x) => !Number.isNaN(x))).toBe(true);
   });
