@@ -18,7 +18,7 @@ import {
   readHotelBookingsCsv,
   streamHotelBookingsCsv,
 } from '../src/history/index.js';
-import { record } from './record.js';
+import { progress, record } from './record.js';
 
 const DATA = fileURLToPath(new URL('../../shared/data/hotel-bookings/hotel_bookings_until_2017-04-30.csv.gz', import.meta.url));
 if (!existsSync(DATA)) {
@@ -28,13 +28,16 @@ if (!existsSync(DATA)) {
 
 /** Median wall time of `runs` calls after one warm-up, in ms. */
 function median(fn: () => unknown, runs = 7): number {
+  const p = progress(`timing ${fn.toString().slice(0, 60)}`, runs + 1);
   fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     fn();
     times.push(performance.now() - t0);
+    p.tick(i + 2);
   }
+  p.done();
   times.sort((a, b) => a - b);
   return times[Math.floor(runs / 2)]!;
 }

@@ -13,7 +13,7 @@ import { compileNetwork } from '../src/model/compileNetwork.js';
 import { bidPriceControls, createBidPriceDecider, decideBidPrice } from '../src/control/bidPriceControls.js';
 import { mulberry32 } from '../src/internal/rng.js';
 import type { Network } from '../src/model/index.js';
-import { opsPerSecond, record } from './record.js';
+import { opsPerSecond, progress, record } from './record.js';
 
 const hotelFile = fileURLToPath(new URL('../../shared/data/bench/hotel-dlp-365.json', import.meta.url));
 
@@ -92,6 +92,8 @@ interface Row {
 }
 
 async function timeDlp(label: string, network: Network, solver: 'highs' | 'javascript-lp-solver', reps: number, check: (z: number) => string): Promise<Row> {
+  process.stderr.write(`  dlp: ${label} (${solver}), a warm-up and ${reps} timed solves…\n`);
+  const p = progress(`dlp ${label} (${solver})`, reps);
   await dlp(network, { solver }); // warm-up (loads the solver, JIT)
   const totals: number[] = [];
   const solves: number[] = [];
@@ -104,7 +106,9 @@ async function timeDlp(label: string, network: Network, solver: 'highs' | 'javas
     if (res.status !== 'optimal') throw new Error(`${label}: ${res.message}`);
     solves.push(res.timings.solveMs);
     objective = res.objective;
+    p.tick(r + 1);
   }
+  p.done();
   const nnz = network.products.reduce((s, p) => s + p.resources.length, 0);
   return {
     label,
@@ -141,6 +145,7 @@ rows.push(smallH, smallJ);
 
 // warm re-solves: the DLP session re-solved with demand scaled by a random factor (RLP / re-optimisation loop)
 async function warm(label: string, network: Network, k: number): Promise<string> {
+  process.stderr.write(`  warm re-solves: ${label}, ${k} solves…\n`);
   const net = compileNetwork(network);
   const session = await openDlpSession(net);
   const rng = mulberry32(99);

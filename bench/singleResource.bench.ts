@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emsrB, dynamicProgram } from '../src/optimize/singleResource/index.js';
 import type { FareClass } from '../src/model/index.js';
-import { opsPerSecond, record } from './record.js';
+import { opsPerSecond, progress, record } from './record.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -41,6 +41,8 @@ function runJs(checkpointEvery: number | 'auto'): { seconds: number; value: numb
   let rss = 0;
   let ab = 0;
   let bytes = 0;
+  const p = progress(`dynamicProgram C = ${C}, T = ${T}, checkpointEvery ${checkpointEvery}`, REPEATS);
+  process.stderr.write(`  dynamicProgram C = ${C}, T = ${T}, n = ${n} (checkpointEvery ${checkpointEvery}), ${REPEATS} runs…\n`);
   for (let r = 0; r < REPEATS; r++) {
     gc();
     const m0 = process.memoryUsage();
@@ -55,7 +57,9 @@ function runJs(checkpointEvery: number | 'auto'): { seconds: number; value: numb
     best = Math.min(best, dt);
     // touch a query so the result is kept alive until measured
     if (!(dp.bidPrice(T, C) >= 0)) throw new Error('bid price');
+    p.tick(r + 1);
   }
+  p.done();
   return { seconds: best, value, rss, ab, bytes };
 }
 
