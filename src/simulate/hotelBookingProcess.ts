@@ -309,6 +309,8 @@ export function hotelBookingProcess(input: HotelBookingProcessInput): HotelBooki
     if (s === null) fail(join(p, 'arrivalDate'), `the block's arrival ${g.arrivalDate as string} is not a night of the hotel`, 'inconsistent');
     const day = g.requestDate === undefined ? 0 : differenceInCalendarDays(isoDate(g.requestDate, join(p, 'requestDate')), asOf);
     if (day < 0) fail(join(p, 'requestDate'), 'is before the as-of date', 'inconsistent');
+    if (day > nightDay[nightIndex.get(g.arrivalDate as string)!]!)
+      fail(join(p, 'requestDate'), `is after the block's arrival ${g.arrivalDate as string}`, 'inconsistent');
     groups.push({
       id,
       segment: (g.segment as string | undefined) ?? 'Groups',

@@ -197,6 +197,9 @@ describe('hotelBookingProcess(input): from forecast rows and rate plans to the b
     expect(path(() => hotelBookingProcess({ ...input, horizonDays: 12 }))).toBe('horizonDays');
     expect(path(() => hotelBookingProcess({ ...input, groups: [{ ...input.groups[0]!, arrivalDate: '2026-06-01' }] }))).toBe('groups[0].arrivalDate');
     expect(path(() => hotelBookingProcess({ ...input, groups: [{ ...input.groups[0]!, rooms: 2.5 }] }))).toBe('groups[0].rooms');
+    expect(path(() => hotelBookingProcess({ ...input, groups: [{ ...input.groups[0]!, requestDate: '2026-05-02' }] }))).toBe('groups[0].requestDate');
+    expect(path(() => hotelBookingProcess({ ...input, groups: [{ ...input.groups[0]!, requestDate: '2026-04-19' }] }))).toBe('groups[0].requestDate');
+    expect(path(() => hotelBookingProcess({ ...input, demandFactor: { Online: -0.5 } }))).toBe('demandFactor.Online');
     expect(path(() => hotelBookingProcess({ ...input, hotel: { ...input.hotel, nights: [...input.hotel.nights].reverse() } }))).toBe('hotel.nights[1].date');
     expect(path(() => hotelBookingProcess({ ...input, hotel: { ...input.hotel, nights: [{ date: '2026-05-01', capacity: 10, onTheBooks: 11 }] } }))).toBe(
       'hotel.nights[0].onTheBooks',
