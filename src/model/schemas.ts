@@ -174,16 +174,137 @@ function parser<S extends z.ZodType>(schema: S, root: string) {
   return [parse, safeParse] as const;
 }
 
-export const [parseDemand, safeParseDemand] = parser(DemandSchema, 'demand');
-export const [parseFareClasses, safeParseFareClasses] = parser(z.array(FareClassSchema).min(1), 'classes');
-export const [parseResource, safeParseResource] = parser(ResourceSchema, 'resource');
-export const [parseProduct, safeParseProduct] = parser(ProductSchema, 'product');
-export const [parseSegment, safeParseSegment] = parser(SegmentSchema, 'segment');
-export const [parseChannel, safeParseChannel] = parser(ChannelSchema, 'channel');
-export const [parseCosts, safeParseCosts] = parser(CostsSchema, 'costs');
-export const [parseBookingRequest, safeParseBookingRequest] = parser(BookingRequestSchema, 'request');
-export const [parseInventoryState, safeParseInventoryState] = parser(InventoryStateSchema, 'state');
-export const [parseNetwork, safeParseNetwork] = parser(NetworkSchema, 'network');
+const demandParser = parser(DemandSchema, 'demand');
+/**
+ * Parses untrusted input as a `Demand` (normal, Poisson, negative binomial, empirical):
+ * returns the parsed value, or throws a `YieldInputError` listing every issue with its path (rooted at `demand`).
+ *
+ * @example
+ * import { parseDemand } from 'yieldcraft/model';
+ * parseDemand({ kind: 'poisson', mean: 4 }); // => { kind: 'poisson', mean: 4 }
+ */
+export const parseDemand = demandParser[0];
+/**
+ * Like `parseDemand`, without throwing: `{ success: true, data }` or `{ success: false, error }` (the
+ * `YieldInputError` that `parseDemand` would throw).
+ */
+export const safeParseDemand = demandParser[1];
+
+const fareClassesParser = parser(z.array(FareClassSchema).min(1), 'classes');
+/**
+ * Parses untrusted input as a non-empty list of `FareClass`es (fare and demand per class):
+ * returns the parsed value, or throws a `YieldInputError` listing every issue with its path (rooted at `classes`).
+ */
+export const parseFareClasses = fareClassesParser[0];
+/**
+ * Like `parseFareClasses`, without throwing: `{ success: true, data }` or `{ success: false, error }` (the
+ * `YieldInputError` that `parseFareClasses` would throw).
+ */
+export const safeParseFareClasses = fareClassesParser[1];
+
+const resourceParser = parser(ResourceSchema, 'resource');
+/**
+ * Parses untrusted input as a `Resource` (id, whole capacity ≥ 0):
+ * returns the parsed value, or throws a `YieldInputError` listing every issue with its path (rooted at `resource`).
+ *
+ * @example
+ * import { parseResource } from 'yieldcraft/model';
+ * parseResource({ id: '2026-03-14', capacity: 120 }); // => { id: '2026-03-14', capacity: 120 }
+ */
+export const parseResource = resourceParser[0];
+/**
+ * Like `parseResource`, without throwing: `{ success: true, data }` or `{ success: false, error }` (the
+ * `YieldInputError` that `parseResource` would throw).
+ */
+export const safeParseResource = resourceParser[1];
+
+const productParser = parser(ProductSchema, 'product');
+/**
+ * Parses untrusted input as a `Product` (id, fare, the resources it uses):
+ * returns the parsed value, or throws a `YieldInputError` listing every issue with its path (rooted at `product`).
+ */
+export const parseProduct = productParser[0];
+/**
+ * Like `parseProduct`, without throwing: `{ success: true, data }` or `{ success: false, error }` (the
+ * `YieldInputError` that `parseProduct` would throw).
+ */
+export const safeParseProduct = productParser[1];
+
+const segmentParser = parser(SegmentSchema, 'segment');
+/**
+ * Parses untrusted input as a customer `Segment`:
+ * returns the parsed value, or throws a `YieldInputError` listing every issue with its path (rooted at `segment`).
+ */
+export const parseSegment = segmentParser[0];
+/**
+ * Like `parseSegment`, without throwing: `{ success: true, data }` or `{ success: false, error }` (the
+ * `YieldInputError` that `parseSegment` would throw).
+ */
+export const safeParseSegment = segmentParser[1];
+
+const channelParser = parser(ChannelSchema, 'channel');
+/**
+ * Parses untrusted input as a sales `Channel` (commission in [0, 1]):
+ * returns the parsed value, or throws a `YieldInputError` listing every issue with its path (rooted at `channel`).
+ */
+export const parseChannel = channelParser[0];
+/**
+ * Like `parseChannel`, without throwing: `{ success: true, data }` or `{ success: false, error }` (the
+ * `YieldInputError` that `parseChannel` would throw).
+ */
+export const safeParseChannel = channelParser[1];
+
+const costsParser = parser(CostsSchema, 'costs');
+/**
+ * Parses untrusted input as the `Costs` of serving one unit:
+ * returns the parsed value, or throws a `YieldInputError` listing every issue with its path (rooted at `costs`).
+ */
+export const parseCosts = costsParser[0];
+/**
+ * Like `parseCosts`, without throwing: `{ success: true, data }` or `{ success: false, error }` (the
+ * `YieldInputError` that `parseCosts` would throw).
+ */
+export const safeParseCosts = costsParser[1];
+
+const bookingRequestParser = parser(BookingRequestSchema, 'request');
+/**
+ * Parses untrusted input as a `BookingRequest` (product, quantity):
+ * returns the parsed value, or throws a `YieldInputError` listing every issue with its path (rooted at `request`).
+ */
+export const parseBookingRequest = bookingRequestParser[0];
+/**
+ * Like `parseBookingRequest`, without throwing: `{ success: true, data }` or `{ success: false, error }` (the
+ * `YieldInputError` that `parseBookingRequest` would throw).
+ */
+export const safeParseBookingRequest = bookingRequestParser[1];
+
+const inventoryStateParser = parser(InventoryStateSchema, 'state');
+/**
+ * Parses untrusted input as an `InventoryState` (units sold per resource or class):
+ * returns the parsed value, or throws a `YieldInputError` listing every issue with its path (rooted at `state`).
+ */
+export const parseInventoryState = inventoryStateParser[0];
+/**
+ * Like `parseInventoryState`, without throwing: `{ success: true, data }` or `{ success: false, error }` (the
+ * `YieldInputError` that `parseInventoryState` would throw).
+ */
+export const safeParseInventoryState = inventoryStateParser[1];
+
+const networkParser = parser(NetworkSchema, 'network');
+/**
+ * Parses untrusted input as a `Network` (resources and the products that use them):
+ * returns the parsed value, or throws a `YieldInputError` listing every issue with its path (rooted at `network`).
+ *
+ * @example
+ * import { parseNetwork } from 'yieldcraft/model';
+ * parseNetwork({ resources: [{ id: 'n', capacity: 10 }], products: [] }).resources.length; // => 1
+ */
+export const parseNetwork = networkParser[0];
+/**
+ * Like `parseNetwork`, without throwing: `{ success: true, data }` or `{ success: false, error }` (the
+ * `YieldInputError` that `parseNetwork` would throw).
+ */
+export const safeParseNetwork = networkParser[1];
 
 /** Wraps any zod schema as a parse/safeParse pair reporting YieldInputErrors (used by other domains). */
 export { parser as makeParser };
