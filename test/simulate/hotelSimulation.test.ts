@@ -295,3 +295,56 @@ describe('hotel simulation with cancellations, no-shows, groups, buy-up and over
     v.revenue.forEach((x, k) => expect(x).toBeCloseTo(100 * (v.accepted[k]! - v.cancellations[k]! - v.noShows[k]!), 9));
   });
 });
+
+describe('buy-up, the revenue-opportunity reference and progress', () => {
+  /** One night with room for everyone; Leisure asks for ADV (110) and, refused, buys BAR (150) with `probability`. */
+  const buyUpHotel = (probability: number): HotelBookingProcess => ({
+    kind: 'hotel',
+    network: {
+      resources: [{ id: 'N', capacity: 100 }],
+      products: [
+        { id: 'ADV', fare: 110, resources: ['N'], demand: 0 },
+        { id: 'BAR', fare: 150, resources: ['N'], demand: 0 },
+      ],
+    },
+    horizonDays: 10,
+    nightDay: [9],
+    streams: [{ product: 'ADV', segment: 'Leisure', requests: 12, buyUp: { products: ['BAR'], probability } }],
+  });
+
+  it('a guest refused its plan buys up with probability 1 and never with 0; hindsight counts the buy-up value', async () => {
+    // a bid price of 120 closes ADV (110) and leaves BAR (150) open
+    const closeAdv = fixedBidPrices(() => 120);
+    const sure = await simulatePolicies(buyUpHotel(1), [closeAdv, fcfsPolicy()], { trajectories: 5, seed: 8, hindsight: true });
+    const never = await simulatePolicies(buyUpHotel(0), [closeAdv], { trajectories: 5, seed: 8, hindsight: true });
+    const n = sure.policies[0]!.values.requests;
+    expect(never.policies[0]!.values.requests).toEqual(n); // the same requests (the draws do not depend on the probability)
+    expect(n.some((x) => x > 0)).toBe(true);
+    n.forEach((k, t) => {
+      expect(sure.policies[0]!.values.accepted[t]).toBe(k);
+      expect(sure.policies[0]!.values.revenue[t]).toBe(150 * k);
+      expect(sure.policies[0]!.values.spill[t]).toBe(0);
+      expect(sure.policies[1]!.values.revenue[t]).toBe(110 * k); // FCFS sells the plan asked for
+      expect(sure.hindsight!.values[t]).toBeCloseTo(150 * k, 6);
+      expect(never.policies[0]!.values.accepted[t]).toBe(0);
+      expect(never.policies[0]!.values.spill[t]).toBe(k);
+      expect(never.hindsight!.values[t]).toBeCloseTo(110 * k, 6);
+    });
+    // revenue opportunity achieved: (150k − 110k) / (150k − 110k) = 1 where k > 0
+    sure.policies[0]!.opportunity.forEach((x, t) => (n[t]! > 0 ? expect(x).toBeCloseTo(1, 9) : expect(x).toBeNull()));
+  });
+
+  it('with hindsight and no FCFS among the policies, FCFS is played as the hidden reference; onProgress counts every trajectory', async () => {
+    const calls: [number, number][] = [];
+    const r = await simulatePolicies(buyUpHotel(1), [fixedBidPrices(() => 120)], {
+      trajectories: 4,
+      seed: 8,
+      hindsight: true,
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    expect(r.policies).toHaveLength(1);
+    expect(r.policies[0]!.metrics.revenueOpportunity.n).toBeGreaterThan(0);
+    // one policy and the reference, 4 trajectories each
+    expect(calls).toEqual(Array.from({ length: 8 }, (_, k) => [k + 1, 8]));
+  });
+});
