@@ -86,6 +86,11 @@ export interface HotelStepOptions {
   readonly exclude?: readonly string[];
   /** Multiply the demand of a segment (what-if style), e.g. { Corporate: 0.85 }. */
   readonly demandFactor?: Readonly<Record<string, number>>;
+  /**
+   * The rate plan of each segment (price, commission, costs), e.g. a scenario's; when given, only these
+   * segments are in the network. Default: each segment at its average daily rate, no costs.
+   */
+  readonly rates?: Readonly<Record<string, { readonly price: number; readonly commission?: number; readonly variableCost?: number; readonly ancillarySpend?: number }>>;
 }
 
 /** Scales a demand's mean by k (sd / variance follow the mean's scale; Poisson stays Poisson). */
@@ -118,9 +123,9 @@ function empiricalSd(p: readonly number[]): number {
 export function transientHotel(doc: ForecastDocument, o: HotelStepOptions = {}): { hotel: HotelNetwork; capacity: number; rates: readonly HotelRate[] } {
   const capacity = o.capacity ?? doc.observedCapacity;
   const exclude = new Set(o.exclude ?? TRANSIENT_EXCLUDED_SEGMENTS);
-  const rates: HotelRate[] = doc.rates
-    .filter((r) => !exclude.has(r.segment))
-    .map((r) => ({ id: r.segment, price: Math.round(r.adr * 100) / 100, segment: r.segment }));
+  const rates: HotelRate[] = o.rates
+    ? Object.entries(o.rates).map(([segment, r]) => ({ id: segment, segment, ...r }))
+    : doc.rates.filter((r) => !exclude.has(r.segment)).map((r) => ({ id: r.segment, price: Math.round(r.adr * 100) / 100, segment: r.segment }));
   const known = new Set(rates.map((r) => r.id));
   const nightIndex = new Map(doc.nights.map((n, i) => [n.date, i]));
   const demand = doc.products

@@ -3,34 +3,48 @@
  * data/hotel-bookings/). On the City Hotel of Antonio, de Almeida & Nunes (2019) as of 1 March 2017:
  * booking history → forecast by segment → DLP bid prices and length-of-stay controls → a tour group's
  * 40-room, 3-night block at a discount evaluated (accept, decline or counter-offer, with reasons) →
- * an HTML report (bid prices, booking pace against last year, forecast against actual, the group).
+ * what-if on common random numbers (the scenario data/scenarios/city-hotel-march-2017.json: accept vs
+ * decline the group; FCFS vs EMSR-b limits vs DLP bid prices vs the perfect-hindsight bound; business
+ * demand −15 %) → a short table and an HTML report (the group, the what-if, bid prices, booking pace
+ * against last year, forecast against actual).
  *
- * Options: `--out DIR` (default `yieldcraft-report/`), `--as-of`, `--horizon`.
+ * Options: `--out DIR` (default `yieldcraft-report/`), `--trajectories N` (default 30).
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { processIo, readBookings, writeText } from './io.js';
+import { processIo, readBookings, readJson, writeText } from './io.js';
+import { parseScenario, parseVariations } from '../scenario/scenario.js';
+import { whatIf } from '../scenario/whatIf.js';
+import { whatIfTable } from './commands/study.js';
 import { forecastDocument } from './hotelPlan.js';
 import { controlsOf } from './commands/optimize.js';
 import { blockNights, evaluateBlock, printEvaluation } from './commands/evaluateGroup.js';
 import { progressBar } from './progress.js';
 import { money, rooms, table } from './format.js';
 import { renderReport } from '../report/renderReport.js';
-import { bidPriceSection, bookingPaceSection, forecastVsActualSection, groupEvaluationSection, reservedSections } from '../report/sections.js';
+import { bidPriceSection, bookingPaceSection, forecastVsActualSection, groupEvaluationSection, reservedSections, whatIfSections } from '../report/sections.js';
 
 const DATA = fileURLToPath(new URL('../../data/hotel-bookings/hotel_bookings_until_2017-04-30.csv.gz', import.meta.url));
+const SCENARIO_NAME = 'data/scenarios/city-hotel-march-2017.json';
+const SCENARIO = fileURLToPath(new URL(`../../${SCENARIO_NAME}`, import.meta.url));
 const PROPERTY = 'City Hotel';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { out: { type: 'string', default: 'yieldcraft-report' }, 'as-of': { type: 'string', default: '2017-03-01' }, horizon: { type: 'string', default: '21' } },
+    options: { out: { type: 'string', default: 'yieldcraft-report' }, trajectories: { type: 'string', default: '30' } },
     strict: true,
   });
   const io = processIo();
-  const asOf = values['as-of'];
-  const horizonDays = Number(values.horizon);
+  const file = await readJson(io, SCENARIO);
+  const scenario = parseScenario(file);
+  const variations = parseVariations((file as { variations: unknown }).variations);
+  if (scenario.demand.source !== 'history') throw new Error(`${SCENARIO}: demand.source must be 'history'`);
+  const asOf = scenario.demand.asOf;
+  const horizonDays = scenario.demand.horizonDays;
+  const trajectories = Number(values.trajectories);
+  if (!Number.isInteger(trajectories) || trajectories < 2) throw new Error(`--trajectories must be a whole number ≥ 2, got ${values.trajectories}`);
   const t0 = Date.now();
   const say = (s: string) => io.out(s + '\n');
   say(`\nyieldcraft · ${PROPERTY} (Antonio, de Almeida & Nunes 2019, CC BY 4.0) · as of ${asOf}\n`);
@@ -42,7 +56,15 @@ async function main(): Promise<number> {
   bar.update(2, 10, 'forecasting');
   const forecast = forecastDocument(city, { asOf, horizonDays, property: PROPERTY, source: 'data/hotel-bookings' });
   bar.update(3, 10, 'bid prices');
-  const controls = await controlsOf(forecast, { onProgress: (d, t) => bar.update(3 + (4 * d) / t, 10, 'bid prices') });
+  // The scenario's rate plans by segment (price, commission, variable cost): the same money in every step.
+  const plans = new Map(scenario.hotel.ratePlans.map((r) => [r.id, r]));
+  const rates = Object.fromEntries(
+    Object.entries(scenario.hotel.segments).map(([segment, s]) => {
+      const { id: _id, ...plan } = plans.get(s.ratePlan)!;
+      return [segment, plan];
+    }),
+  );
+  const controls = await controlsOf(forecast, { capacity: scenario.hotel.rooms, rates, onProgress: (d, t) => bar.update(2 + (2 * d) / t, 10, 'bid prices') });
   if (controls.status !== 'ok') {
     bar.done();
     io.err(`the LP solver failed: ${controls.message}\n`);
@@ -51,16 +73,25 @@ async function main(): Promise<number> {
   const c = controls.document;
   bar.update(7, 10, 'the group');
 
-  // The tour group: 40 rooms for the 3 quietest consecutive nights of the horizon's second week, at a
-  // 25 % discount on the Offline TA/TO (tour operator) average rate, 10 % wash, 10 % commission.
-  const left = c.nights.map((n) => n.capacity);
-  let start = 7;
-  for (let i = 7; i + 2 < Math.min(left.length, 14); i++)
-    if (Math.min(left[i]!, left[i + 1]!, left[i + 2]!) > Math.min(left[start]!, left[start + 1]!, left[start + 2]!)) start = i;
-  const tourRate = forecast.rates.find((r) => r.segment === 'Offline TA/TO')?.adr ?? 90;
-  const group = { id: 'tour group', nights: blockNights(c.nights[start]!.night, 3), roomsPerNight: 40, rate: Math.round(tourRate * 0.75), wash: 0.1, commission: 0.1 };
-  const evaluation = await evaluateBlock(forecast, group);
-  bar.update(8, 10, 'the report');
+  // The tour group of the scenario's 'accept' variation: 40 rooms × 3 nights at a discount.
+  const accept = variations.flatMap((v) => v.changes).find((c) => c.kind === 'group');
+  if (accept?.kind !== 'group') throw new Error(`${SCENARIO}: no variation accepts a group`);
+  const g = accept.group;
+  const group = { id: g.id, nights: blockNights(g.arrivalDate, g.nights), roomsPerNight: g.rooms, rate: g.rate, wash: g.wash, commission: g.commission, variableCost: g.variableCost };
+  const evaluation = await evaluateBlock(forecast, group, { capacity: scenario.hotel.rooms, rates });
+  bar.update(4, 10, 'what-if');
+  const study = await whatIf(scenario, variations, {
+    history: city,
+    trajectories,
+    workers: 2,
+    onProgress: (d, t) => bar.update(4 + (5 * d) / t, 10, `what-if ${d}/${t}`),
+  });
+  if (study.status !== 'ok') {
+    bar.done();
+    io.err(`what-if: ${study.message}\n`);
+    return 1;
+  }
+  bar.update(9, 10, 'the report');
 
   const html = await renderReport(
     {
@@ -69,6 +100,7 @@ async function main(): Promise<number> {
       subtitle: `as of ${asOf} · ${horizonDays} nights · ${c.capacity} rooms`,
       sections: [
         groupEvaluationSection(evaluation, `A tour group: ${group.roomsPerNight} rooms × 3 nights at ${money(group.rate)}`),
+        ...whatIfSections(study),
         bidPriceSection(c.nights),
         bookingPaceSection(city, { firstNight: asOf, nights: horizonDays, asOf }),
         forecastVsActualSection(forecast.nights, city),
@@ -77,6 +109,7 @@ async function main(): Promise<number> {
       sources: [
         'Data: N. Antonio, A. de Almeida, L. Nunes, “Hotel booking demand datasets”, Data in Brief 22 (2019) 41–49, doi:10.1016/j.dib.2018.11.126 (CC BY 4.0).',
         'Capacity: the most rooms the hotel ever had occupied before the as-of date (the data set does not give it).',
+        `Scenario: ${SCENARIO_NAME} — ${scenario.description ?? ''}`,
       ],
     },
     { format: 'html' },
@@ -96,9 +129,9 @@ async function main(): Promise<number> {
       [1, 2, 3, 4],
     ),
   );
-  say(`the tour group: ${group.roomsPerNight} rooms × 3 nights from ${group.nights[0]} at ${money(group.rate)} (10 % wash, 10 % commission)`);
+  say(`the tour group: ${group.roomsPerNight} rooms × 3 nights from ${group.nights[0]} at ${money(group.rate)} (${Math.round((g.wash ?? 0) * 100)} % wash, ${Math.round((g.commission ?? 0) * 100)} % commission)`);
   io.out(printEvaluation(evaluation));
-  say(`\nwhat-if (accept vs decline; FCFS vs EMSR-b vs DLP vs hindsight; business demand −15 %): needs the hotel booking simulator, not in this version yet.`);
+  io.out(whatIfTable(study));
   say(`\nreport: ${path}`);
   say(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   return 0;

@@ -81,7 +81,11 @@ function metricsTable(title: string, rows: readonly { name: string; metrics: Rea
   return {
     kind: 'table',
     title,
-    caption: `Means over the trajectories; ± is the half-width of the ${pct(level)} confidence interval of the revenue.`,
+    caption:
+      `Means over the trajectories; ± is the half-width of the ${pct(level)} confidence interval of the revenue.` +
+      (present.some((m) => m.key === 'adr' || m.key === 'revpar')
+        ? ' Revenue counts the bookings still to come; ADR and RevPAR divide it by all rooms (those already on the books included): compare them between rows, not with published figures.'
+        : ''),
     columns: [
       { key: 'name', label: '', format: 'text' },
       ...present.map((m) => ({ key: m.key, label: m.label, format: m.format })),

@@ -8,7 +8,7 @@ import { dateFlag, integerFlag, numberFlag, parseCommand, positionals, shareFlag
 import { UsageError, inFileAsync } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { evaluateGroup, type GroupBlockRequest, type GroupEvaluation } from '../../control/evaluateGroup.js';
-import { transientHotel } from '../hotelPlan.js';
+import { transientHotel, type HotelStepOptions } from '../hotelPlan.js';
 import type { ForecastDocument } from '../documents.js';
 import { excludeFlag, loadForecast } from './optimize.js';
 import { money, rooms, table } from '../format.js';
@@ -23,7 +23,7 @@ export function blockNights(arrival: string, nights: number): string[] {
 export async function evaluateBlock(
   doc: ForecastDocument,
   group: GroupBlockRequest,
-  options: { capacity?: number; exclude?: readonly string[] } = {},
+  options: HotelStepOptions = {},
 ): Promise<GroupEvaluation> {
   const { hotel } = transientHotel(doc, options);
   return evaluateGroup({ hotel, group });

@@ -3,7 +3,7 @@ import { choiceFlag, integerFlag, parseCommand, positionals } from '../args.js';
 import { inFile, inFileAsync } from '../errors.js';
 import { readJson, writeJson, type CliIo } from '../io.js';
 import { parseForecastDocument, type ControlsDocument, type ForecastDocument } from '../documents.js';
-import { transientHotel } from '../hotelPlan.js';
+import { transientHotel, type HotelStepOptions } from '../hotelPlan.js';
 import { dlp } from '../../optimize/network/dlp.js';
 import { lastRoomValues } from '../../control/lastRoomValue.js';
 import { losControls } from '../../control/los.js';
@@ -24,9 +24,9 @@ export async function loadForecast(io: CliIo, file: string): Promise<ForecastDoc
 /** The controls of a forecast: what `optimize` writes. Exported for `npm start`. */
 export async function controlsOf(
   doc: ForecastDocument,
-  options: { capacity?: number; exclude?: readonly string[]; ties?: BidPriceTieRule; onProgress?: (done: number, total: number) => void },
+  options: HotelStepOptions & { ties?: BidPriceTieRule; onProgress?: (done: number, total: number) => void },
 ): Promise<{ status: 'ok'; document: ControlsDocument } | { status: 'solver-failed'; message: string }> {
-  const { hotel, capacity } = transientHotel(doc, { capacity: options.capacity, exclude: options.exclude });
+  const { hotel, capacity } = transientHotel(doc, options);
   const n = hotel.resources.length;
   let solves = 0;
   const total = 2 * n + 2;

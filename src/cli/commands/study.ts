@@ -87,23 +87,25 @@ export async function whatifCommand(argv: readonly string[], io: CliIo): Promise
 /** A what-if result as a short terminal table. */
 export function whatIfTable(r: WhatIfResult): string {
   const pm = (h: number | null) => (h === null ? '' : ` ± ${money(h)}`);
+  const diff = (d: { mean: number; halfWidth: number | null } | undefined) => (d ? `${d.mean >= 0 ? '+' : ''}${money(d.mean)}${pm(d.halfWidth)}` : '—');
   const rows = [
-    ['variation', 'policy', 'revenue', 'vs baseline', 'occupancy', 'ADR', 'RevPAR', 'walked'],
+    ['variation', 'policy', 'revenue', 'vs baseline', 'contribution', 'vs baseline', 'occupancy', 'walked'],
     ...[r.baseline, ...r.variations].map((v) => [
       v.name,
       v.policy,
       money(v.metrics.revenue.mean),
-      v.difference ? `${v.difference.revenue.mean >= 0 ? '+' : ''}${money(v.difference.revenue.mean)}${pm(v.difference.revenue.halfWidth)}` : '—',
+      diff(v.difference?.revenue),
+      money(v.metrics.contribution.mean),
+      diff(v.difference?.contribution),
       share(v.metrics.occupancy.mean),
-      money(v.metrics.adr.mean),
-      money(v.metrics.revpar.mean),
       v.metrics.deniedService.mean.toFixed(1),
     ]),
   ];
-  if (r.hindsight) rows.push(['perfect hindsight (bound)', '', `(${money(r.hindsight.mean)} contribution)`, '', '', '', '', '']);
+  if (r.hindsight) rows.push(['perfect hindsight (bound)', '', '', '', `${money(r.hindsight.mean)}${pm(r.hindsight.halfWidth)}`, diff({ mean: r.hindsight.mean - r.baseline.metrics.contribution.mean, halfWidth: null }), '', '']);
   return (
-    `\nwhat-if · ${r.scenario.name} · ${r.trajectories} trajectories from #${r.firstTrajectory} (seed ${r.seed}), ± ${Math.round(r.level * 100)} % interval of the paired difference\n\n` +
-    table(rows, [2, 3, 4, 5, 6, 7])
+    `\nwhat-if · ${r.scenario.name} · ${r.trajectories} trajectories from #${r.firstTrajectory} (seed ${r.seed}, ${Math.round(r.level * 100)} % intervals)\n\n` +
+    table(rows, [2, 3, 4, 5, 6, 7]) +
+    '  Revenue and contribution of the bookings still to come (rooms already on the books are sunk); ± the interval of the paired difference.\n'
   );
 }
 
