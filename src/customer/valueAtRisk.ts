@@ -16,7 +16,7 @@ export interface ValueAwareRequest {
 /** Where the value at risk came from. */
 export type ValueAtRiskSource = 'customer' | 'account' | 'tier' | 'segment' | 'none';
 
-/** A reusable breakdown (allocation-free hot path), written by {@link requestValue}. */
+/** A reusable breakdown (no object created per request), written by {@link requestValue}. */
 export interface ValueBreakdown {
   /** contributionNow + valueAtRisk, per unit: the `value` to give `decide`. */
   value: number;
@@ -158,9 +158,10 @@ export function createValueBreakdown(): ValueBreakdown {
  * and Gupta & Lehmann (2003) for V; the verdict is Simpson (1989) / Williamson (1992) bid-price control.
  *
  * The value per unit to put in the request for `decide`: `contributionNow` (per unit: the product's
- * fare or the negotiated net rate) plus the value at risk of who asks, per unit. Allocation-free with
- * `out`; no table (`undefined`) → the contribution alone. `previousStays` selects the loyalty tier of
- * the request's segment. Checks only what the booking path needs (the contribution finite and ≥ 0, the
+ * fare or the negotiated net rate) plus the value at risk of who asks, per unit. Creates no object
+ * with `out` (V8 may box the doubles it writes: a few bytes per call, see bench/customer.bench.ts);
+ * no table (`undefined`) → the contribution alone. `previousStays` selects the loyalty tier of the
+ * request's segment. Checks only what the booking path needs (the contribution finite and ≥ 0, the
  * quantity a whole number ≥ 1, the tier a whole number ≥ 0).
  *
  * @example
