@@ -9,6 +9,7 @@ import {
   lagrangianPolicy,
   rlpBidPricePolicy,
   simulatePolicies,
+  type HotelBookingProcess,
   type Policy,
 } from '../../src/simulate/index.js';
 import { decide, resourceNestedLimitControls } from '../../src/control/index.js';
@@ -176,5 +177,87 @@ describe('a single night with classes arriving low to high: simulated nested pol
       dist = next;
     }
     expect(expectedRevenue(levels, fareClasses, C)).toBeCloseTo(ev, 9);
+  });
+});
+
+/** A random small hotel: 2–3 nights, stays of 1–2 nights in one or two rate plans, streams with cancellations, no-shows and buy-up, a group, overbooking, rooms on the books. */
+const arbitraryHotel = fc
+  .record({
+    nights: fc.integer({ min: 2, max: 3 }),
+    capacity: fc.array(fc.integer({ min: 2, max: 6 }), { minLength: 3, maxLength: 3 }),
+    over: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 3, maxLength: 3 }),
+    held: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 3, maxLength: 3 }),
+    requests: fc.array(fc.double({ min: 0, max: 4, noNaN: true }), { minLength: 10, maxLength: 10 }),
+    cancellation: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    noShow: fc.double({ min: 0, max: 0.3, noNaN: true }),
+    buyUp: fc.double({ min: 0, max: 1, noNaN: true }),
+    group: fc.record({ rooms: fc.integer({ min: 1, max: 4 }), value: fc.integer({ min: 20, max: 300 }), wash: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    walkCost: fc.integer({ min: 0, max: 300 }),
+  })
+  .map((r): HotelBookingProcess => {
+    const ids = Array.from({ length: r.nights }, (_, i) => `n${i}`);
+    const products: { id: string; fare: number; resources: string[]; demand: number }[] = [];
+    for (let a = 0; a < r.nights; a++)
+      for (let los = 1; los <= 2 && a + los <= r.nights; los++)
+        for (const [plan, rate] of [
+          ['BAR', 150],
+          ['ADV', 95],
+        ] as const)
+          products.push({ id: `${ids[a]}/${los}/${plan}`, fare: rate * los, resources: ids.slice(a, a + los), demand: 0 });
+    const streams = products
+      .filter((p) => p.id.endsWith('ADV') || p.id.endsWith('BAR'))
+      .map((p, k) => ({
+        product: p.id,
+        segment: p.id.endsWith('ADV') ? 'Leisure' : 'Business',
+        requests: r.requests[k % 10]!,
+        cancellation: r.cancellation,
+        noShow: r.noShow,
+        roomsPerRequest: [0.8, 0.2],
+        ...(p.id.endsWith('ADV') ? { buyUp: { products: [p.id.replace('ADV', 'BAR')], probability: r.buyUp } } : {}),
+      }));
+    const nightDay = ids.map((_, i) => 4 + i);
+    return {
+      kind: 'hotel',
+      network: { resources: ids.map((id, i) => ({ id, capacity: r.capacity[i]! })), products },
+      horizonDays: 4 + r.nights,
+      nightDay,
+      streams,
+      groups: [{ day: 1, product: products[1]!.id, rooms: r.group.rooms, value: r.group.value, wash: r.group.wash }],
+      authorized: ids.map((_, i) => r.capacity[i]! + r.over[i]!),
+      onTheBooks: ids.map((_, i) => Math.min(r.held[i]!, r.capacity[i]!)),
+      walkCost: r.walkCost,
+    };
+  });
+
+describe('the hotel simulator decides with decide too', () => {
+  it('on random small hotels (cancellations, no-shows, buy-up, a group, overbooking) every decision equals decide, no unit is held beyond the rooms on sale, and hindsight bounds every policy (property)', async () => {
+    const HOTEL_POLICIES: (() => Policy)[] = [
+      () => fcfsPolicy(),
+      () => dlpBidPricePolicy(),
+      () => dlpBidPricePolicy({ tieRule: 'reject' }),
+      () => davnPolicy(),
+      () => emsrbPerNightPolicy(),
+      () => fixedBidPrices((i) => 40 + 30 * i),
+    ];
+    await fc.assert(
+      fc.asyncProperty(arbitraryHotel, fc.integer({ min: 0, max: HOTEL_POLICIES.length - 1 }), fc.integer({ min: 0, max: 1000 }), async (process, q, seed) => {
+        const authorized = process.authorized!;
+        const r = await simulatePolicies(process, [HOTEL_POLICIES[q]!()], {
+          trajectories: 3,
+          seed,
+          hindsight: true,
+          reoptimizations: 3,
+          onDecision: (e) => {
+            expect({ ...e.decision }).toEqual({ ...decide(e.request, e.state, e.controls) });
+            e.state.sold.forEach((x, i) => expect(x).toBeLessThanOrEqual(authorized[i]!));
+            if (e.decision.accept) expect(e.decision.available).toBeGreaterThanOrEqual(e.request.quantity!);
+          },
+        });
+        const o = r.policies[0]!;
+        r.hindsight!.values.forEach((h, k) => expect(h).toBeGreaterThanOrEqual(o.values.contribution[k]! - 1e-6));
+        o.values.occupancy.forEach((x) => expect(x).toBeLessThanOrEqual(1));
+      }),
+      { seed: 42, numRuns: 60 },
+    );
   });
 });
