@@ -106,6 +106,7 @@ function metricSummaries(values: Readonly<Record<MetricName, readonly number[]>>
  * @param options.onProgress - (done, total) as trajectories finish
  * @returns a Promise of {@link WhatIfResult} — plain JSON — or `{ status: 'insufficient-history' }`
  * @example
+ * // (not run: needs a scenario, e.g. parseScenario of a file in data/scenarios/, and simulates it)
  * import { whatIf } from 'yieldcraft/scenario';
  * const r = await whatIf(scenario, [{ name: 'business −15 %', changes: [{ kind: 'demand', segment: 'Corporate', factor: 0.85 }] }]);
  * r.status === 'ok' && r.variations[0].difference.revenue.mean; // paired revenue difference to the baseline
