@@ -11,8 +11,11 @@ export interface HighsLoadOptions {
   readonly locateFile?: (file: string, scriptDirectory: string) => string;
   /** The bytes of `highs.wasm`, when the application reads or embeds them itself. */
   readonly wasmBinary?: ArrayBuffer | ArrayBufferView;
-  /** A compiled `WebAssembly.Module` of `highs.wasm` (skips compiling it again). */
-  readonly wasmModule?: WebAssembly.Module;
+  /**
+   * A compiled `WebAssembly.Module` of `highs.wasm` (skips compiling it again). Typed `object` so that the
+   * declaration needs no DOM or Node typings; anything but a `WebAssembly.Module` is refused.
+   */
+  readonly wasmModule?: object;
   /**
    * How to import the `highs` JavaScript loader, e.g. `() => import('highs')` written in the
    * application, so that its bundler sees the import and bundles the loader. By default yieldcraft
