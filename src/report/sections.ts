@@ -60,6 +60,8 @@ export interface ReportWhatIfResult {
   readonly variations: readonly ReportVariationOutcome[];
   readonly trajectories: number;
   readonly seed: number;
+  /** The perfect-hindsight bound on the baseline's contribution, when computed. */
+  readonly hindsight?: ReportSummary | null;
 }
 
 /** The metrics shown in the tables, in this order, when present. */
@@ -173,7 +175,11 @@ export function whatIfSections(r: ReportWhatIfResult): ReportSection[] {
               `${r.variations.length} variation${r.variations.length === 1 ? '' : 's'} against the baseline, ${r.trajectories.toLocaleString('en-US')} trajectories on common random numbers (seed ${r.seed}).`,
           ],
         },
-        metricsTable('Variations', all.map((v) => ({ name: v.name, metrics: v.metrics })), level),
+        metricsTable(
+          'Variations',
+          [...all.map((v) => ({ name: v.name, metrics: v.metrics })), ...(r.hindsight ? [{ name: 'perfect hindsight (bound)', metrics: { contribution: r.hindsight } }] : [])],
+          level,
+        ),
         revenueDistributionChart(all.flatMap((v) => v.revenues.map((revenue) => ({ group: v.name, revenue }))), 'Revenue per trajectory, by variation'),
       ],
     },

@@ -41,6 +41,13 @@ describe('renderReport', () => {
     expect(md.startsWith('# What-if: City Hotel tour group\n')).toBe(true);
   });
 
+  it('renderReport(what-if) lists the perfect-hindsight bound on contribution when the result has it', async () => {
+    const wi = whatIfFixture();
+    const bound = summary(wi.baseline.revenues.map((r) => r * 0.8 + 5000));
+    const md = await renderReport({ ...wi, hindsight: bound }, { format: 'markdown' });
+    expect(md).toContain(`| perfect hindsight (bound) | — | ${money(bound.mean)} |`);
+  });
+
   it('the HTML page is self-contained: every chart is an inline SVG, no script, no external URL', async () => {
     const html = await renderReport(simulationFixture(), { format: 'html', sections: reservedSections() });
     const figures = html.match(/<figure class="chart"[\s\S]*?<\/figure>/g) ?? [];
