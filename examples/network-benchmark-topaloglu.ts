@@ -72,7 +72,10 @@ const sim = await simulatePolicies(
   ],
   { trajectories: smoke ? 10 : 100, hindsight: true },
 );
-for (const p of sim.policies)
-  console.log(`${p.name.padEnd(42)} ${p.mean.toFixed(0).padStart(6)} ± ${p.halfWidth.toFixed(0).padStart(4)}   (${((100 * p.mean) / d.objective).toFixed(1)} % of the DLP bound)`);
-console.log(`${'perfect hindsight'.padEnd(42)} ${sim.hindsight!.mean.toFixed(0).padStart(6)} ± ${sim.hindsight!.halfWidth.toFixed(0).padStart(4)}`);
+const pm = (x: { mean: number; halfWidth: number | null }) => `${x.mean.toFixed(0).padStart(6)} ± ${(x.halfWidth ?? 0).toFixed(0).padStart(4)}`;
+for (const p of sim.policies) {
+  const r = p.metrics.revenue;
+  console.log(`${p.name.padEnd(42)} ${pm(r)}   (${((100 * r.mean) / d.objective).toFixed(1)} % of the DLP bound)`);
+}
+if (sim.hindsight) console.log(`${'perfect hindsight'.padEnd(42)} ${pm(sim.hindsight)}`);
 console.log(`paper (100 trajectories): LR ${paper('revenue_lr')}, DLP ${paper('revenue_dlp')}, RLP ${paper('revenue_rlp')}`);

@@ -17,7 +17,7 @@ import {
   decideBidPrice,
   dlp,
   networkBookingState,
-  recordNetworkSale,
+  recordSale,
   rlp,
   type Network,
 } from 'yieldcraft';
@@ -55,7 +55,7 @@ if (random.status === 'optimal') {
 // The booking path: DLP bid prices, ties follow the DLP allocation (AVQ, ASQ, ESQ, GVQ are marginal).
 const controls = bidPriceControls(network, plan, { ties: 'allocation' });
 console.log(decideBidPrice({ product: 'GVQ' }, { sold: { GA: 60, AV: 80 } }, controls).explanation);
-console.log(decideBidPrice({ product: 'ESQ', fare: 200 }, { sold: {} }, controls).explanation);
+console.log(decideBidPrice({ product: 'ESQ', value: 200 }, { sold: {} }, controls).explanation);
 
 // A stream of requests (more than the forecast, to show the controls closing) through the
 // allocation-free decide(), recording each sale.
@@ -67,7 +67,7 @@ for (let k = 0; k < 400; k++) {
   const j = (k * 7) % itineraries.length; // a deterministic mix of requests
   const d = decide({ product: j }, state, controls, out);
   if (d.accept) {
-    recordNetworkSale(state, controls, d.classIndex, d.quantity);
+    recordSale(state, controls, j, d.quantity);
     accepted++;
     revenue += itineraries[j]![1];
   }
