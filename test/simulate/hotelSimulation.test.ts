@@ -263,6 +263,13 @@ describe('hotel simulation with cancellations, no-shows, groups, buy-up and over
     expect(numbers(r).every((x) => !Number.isNaN(x))).toBe(true);
   });
 
+  it('does not mutate the hotel process', async () => {
+    const p = smallHotel();
+    const copy = structuredClone(p);
+    await simulatePolicies(p, [fcfsPolicy(), dlpBidPricePolicy(), emsrbPerNightPolicy()], { trajectories: 3, hindsight: true });
+    expect(p).toEqual(copy);
+  });
+
   it('FCFS equals a hand-written policy with zero bid prices on the hotel, trajectory by trajectory', async () => {
     const r = await simulatePolicies(smallHotel(), [fcfsPolicy(), fixedBidPrices(() => 0)], { trajectories: 20, seed: 3 });
     expect(r.policies[1]!.values).toEqual(r.policies[0]!.values);

@@ -233,6 +233,25 @@ describe('DLP bid-price policy tie rules (one leg, 2 seats; five B at 50, then o
   });
 });
 
+describe('the example of simulatePolicies’ doc block', () => {
+  it('one seat, a 50 request then a 100 request: FCFS earns 50, the DLP 100, hindsight 100', async () => {
+    const process: NetworkBookingProcess = {
+      network: {
+        resources: [{ id: 'L', capacity: 1 }],
+        products: [
+          { id: 'lo', fare: 50, resources: ['L'], demand: 1 },
+          { id: 'hi', fare: 100, resources: ['L'], demand: 1 },
+        ],
+      },
+      periods: 2,
+      arrivalProbabilities: [1, 0, 0, 1],
+    };
+    const r = await simulatePolicies(process, [fcfsPolicy(), dlpBidPricePolicy()], { trajectories: 2, hindsight: true });
+    expect(r.policies.map((p) => p.metrics.revenue.mean)).toEqual([50, 100]);
+    expect(r.hindsight!.mean).toBeCloseTo(100, 9);
+  });
+});
+
 describe('FCFS is the policy with no controls', () => {
   it('fcfsPolicy gives, trajectory by trajectory, exactly what a hand-written policy with zero bid prices gives', async () => {
     for (const seed of [1, 2, 3]) {
