@@ -17,10 +17,21 @@ function describe(x: unknown): string {
   return typeof x;
 }
 
-/** A finite number (not NaN, not ±Infinity). */
+/**
+ * The largest magnitude any input number may have: 1e15. Money, units and rates of a revenue problem are
+ * far below it, and sums and products of larger numbers overflow (1e308 fares made DLP objectives
+ * infinite); rejecting them up front names the field instead of returning ∞ or NaN later.
+ */
+export const MAX_MAGNITUDE = 1e15;
+
+/** The largest whole number (a capacity, a count of periods or trajectories): 2³¹ − 1, what typed arrays index. */
+export const MAX_WHOLE = 2 ** 31 - 1;
+
+/** A finite number (not NaN, not ±Infinity), of magnitude at most {@link MAX_MAGNITUDE}. */
 export function finite(x: unknown, path: string): number {
   if (typeof x !== 'number') fail(path, `must be a number, got ${describe(x)}`, 'invalid-type');
   if (!Number.isFinite(x)) fail(path, `must be a finite number, got ${describe(x)}`);
+  if (x > MAX_MAGNITUDE || x < -MAX_MAGNITUDE) fail(path, `must be at most ${MAX_MAGNITUDE} in magnitude (larger numbers overflow revenue sums), got ${x}`);
   return x;
 }
 
@@ -38,17 +49,19 @@ export function positive(x: unknown, path: string): number {
   return v;
 }
 
-/** An integer ≥ 0. */
+/** An integer ≥ 0, at most {@link MAX_WHOLE}. */
 export function nonNegativeInteger(x: unknown, path: string): number {
   const v = nonNegative(x, path);
   if (!Number.isInteger(v)) fail(path, `must be a whole number, got ${v}`);
+  if (v > MAX_WHOLE) fail(path, `must be at most ${MAX_WHOLE} (2³¹ − 1), got ${v}`);
   return v;
 }
 
-/** An integer ≥ 1. */
+/** An integer ≥ 1, at most {@link MAX_WHOLE}. */
 export function positiveInteger(x: unknown, path: string): number {
   const v = finite(x, path);
   if (!Number.isInteger(v) || v < 1) fail(path, `must be a whole number ≥ 1, got ${v}`);
+  if (v > MAX_WHOLE) fail(path, `must be at most ${MAX_WHOLE} (2³¹ − 1), got ${v}`);
   return v;
 }
 

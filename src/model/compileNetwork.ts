@@ -1,6 +1,6 @@
 import { validateDemand, type Demand } from './demand.js';
 import type { Network } from './schemas.js';
-import { array, fail, join, object } from '../internal/validate.js';
+import { array, fail, join, object, MAX_MAGNITUDE } from '../internal/validate.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -38,6 +38,7 @@ export function demandMean(demand: unknown, path: string): number {
   if (typeof demand === 'number') {
     if (!Number.isFinite(demand)) fail(path, `must be a finite number, got ${Number.isNaN(demand) ? 'NaN' : demand}`);
     if (demand < 0) fail(path, `must be ≥ 0, got ${demand}`);
+    if (demand > MAX_MAGNITUDE) fail(path, `must be at most ${MAX_MAGNITUDE}, got ${demand}`);
     return demand;
   }
   const d = validateDemand(demand, path);
@@ -102,6 +103,7 @@ export function compileNetwork(network: Network, path = 'network'): CompiledNetw
     if (typeof c !== 'number') fail(join(p, 'capacity'), `must be a number, got ${typeof c}`, 'invalid-type');
     if (!Number.isFinite(c)) fail(join(p, 'capacity'), `must be a finite number, got ${c}`);
     if (c < 0) fail(join(p, 'capacity'), `must be ≥ 0, got ${c}`);
+    if (c > MAX_MAGNITUDE) fail(join(p, 'capacity'), `must be at most ${MAX_MAGNITUDE}, got ${c}`);
     capacity[i] = c;
     const date = r.date;
     if (date !== undefined && (typeof date !== 'string' || !ISO_DATE.test(date)))
@@ -142,6 +144,7 @@ export function compileNetwork(network: Network, path = 'network'): CompiledNetw
       if (!Number.isFinite(f)) fail(fp, `must be a finite number, got ${Number.isNaN(f) ? 'NaN' : f}`);
       fail(fp, `must be ≥ 0, got ${f}`);
     }
+    if (f > MAX_MAGNITUDE) fail(join(join(pp, j), 'fare'), `must be at most ${MAX_MAGNITUDE} (larger fares overflow revenue sums), got ${f}`);
     fare[j] = f;
     const uses = prod.resources as readonly unknown[];
     if (uses.length === 0) fail(join(join(pp, j), 'resources'), 'a product must use at least one resource', 'empty');

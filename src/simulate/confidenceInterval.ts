@@ -95,7 +95,7 @@ export function meanConfidenceInterval(values: ArrayLike<number>, level = 0.95):
   let mean = 0;
   for (let k = 0; k < n; k++) {
     const v = values[k]!;
-    if (!Number.isFinite(v)) fail(`values[${k}]`, `must be a finite number, got ${v}`);
+    finite(v, `values[${k}]`);
     mean += (v - mean) / (k + 1);
   }
   let ss = 0;

@@ -1,4 +1,4 @@
-import { fail, nonNegative, nonNegativeInteger, positive, positiveInteger } from '../../internal/validate.js';
+import { fail, nonNegative, nonNegativeInteger, positive, positiveInteger, object } from '../../internal/validate.js';
 import { bidPriceVector, compileBookingProcess, startCapacity, type CompiledProcess } from '../../model/compileBookingProcess.js';
 import type { NetworkBookingProcess } from '../../model/bookingProcess.js';
 import { legBackward, legForward, legProbabilities, makeLegValueFunctions, type LegValueFunctions } from './lagrangianKernels.js';
@@ -108,6 +108,7 @@ export interface LagrangianResult extends LegValueFunctions {
  * lagrangianRelaxation(process).bound; // => 150 (one period, one possible request worth 300 · 0.5)
  */
 export function lagrangianRelaxation(process: NetworkBookingProcess, options: LagrangianOptions = {}): LagrangianResult {
+  object(options, 'options');
   const cp = compileBookingProcess(process);
   const maxIt = nonNegativeInteger(options.iterations ?? LAGRANGIAN_DEFAULTS.iterations, 'options.iterations');
   let step = positive(options.step ?? LAGRANGIAN_DEFAULTS.step, 'options.step');
