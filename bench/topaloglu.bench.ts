@@ -8,15 +8,16 @@
  *   TOPALOGLU_INSTANCES=rm_200_4 npm run bench -- topaloglu      # instances whose name contains a string
  *   TOPALOGLU_TRAJECTORIES=30 …                                  # fewer trajectories (default 100)
  *
- * Only a run over all 48 instances with 100 trajectories is recorded in bench/README.md (set
- * TOPALOGLU_RECORD=1 to record a partial run anyway); every run prints its tables.
+ * Only a run over all 48 instances with 100 trajectories started with `--record` is recorded in
+ * bench/README.md (set TOPALOGLU_RECORD=1 to record a partial run anyway, labelled with its real size);
+ * every run prints its tables and its progress.
  */
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg, tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { record } from './record.js';
+import { progress, record } from './record.js';
 import { parseTopalogluInstance } from '../src/optimize/network/topalogluInstance.js';
 import { dlp } from '../src/optimize/network/dlp.js';
 import { lagrangianRelaxation } from '../src/optimize/network/lagrangianRelaxation.js';
@@ -159,6 +160,7 @@ for (const row of rows) {
   }
   if (process.env.TOPALOGLU_REPORT_ONLY === '1') continue;
   const ts = performance.now();
+  let tick: ReturnType<typeof progress> | undefined;
   const inst = parseTopalogluInstance(gunzipSync(readFileSync(`${DIR}${row.instance}.txt.gz`)).toString('utf8'));
   const d = await dlp(inst.network);
   if (d.status !== 'optimal') throw new Error(`${row.instance}: DLP failed: ${d.message}`);
@@ -167,7 +169,11 @@ for (const row of rows) {
   // trajectories (seed SEED + 1, sampled exactly as the simulator samples them) with one warm LP session.
   let refSeconds = 0;
   const [sim, ref] = await Promise.all([
-    simulatePolicies(inst, makePolicies(), { trajectories: TRAJECTORIES, seed: SEED, hindsight: true, workers: WORKERS }),
+    simulatePolicies(inst, makePolicies(), {
+      trajectories: TRAJECTORIES, seed: SEED, hindsight: true, workers: WORKERS,
+      // within an instance too: the largest ones take minutes
+      onProgress: (doneUnits, total) => (tick ??= progress(`  ${row.instance} (trajectories × policies)`, total, 5000)).tick(doneUnits),
+    }),
     (async () => {
       const tr = performance.now();
       const v = await perfectHindsightBounds(inst, sampleTrajectories(inst, { count: HINDSIGHT_REFERENCE, seed: SEED + 1 }));
@@ -336,7 +342,7 @@ const paired = results.map((r) => {
 
 const partial = results.length < published.length;
 const summary = [
-  ...(partial ? [`**Partial run: ${results.length} of the ${published.length} instances** (the others did not finish in the time available; see the previous full recording in git history).`, ''] : []),
+  ...(partial ? [`**Partial run: ${results.length} of the ${published.length} instances** (${filters.length ? `selected by TOPALOGLU_INSTANCES=${filters.join(',')}` : 'the others did not finish in the time available'}; see the previous full recording in git history).`, ''] : []),
   `${n} instance${n === 1 ? '' : 's'}, ${TRAJECTORIES} demand trajectories each (seed ${SEED}, the same trajectories for every policy), bid prices re-computed at periods ⌊k·T/5⌋, k = 0…4. Total ${totalMin.toFixed(1)} min${stored.size ? ' (this session; the rest resumed from the checkpoint)' : ''}, ${WORKERS} worker threads.`,
   '',
   `**Headline: luck-adjusted, against the paper's LR column.** Each policy's mean is corrected with the perfect-hindsight control variate ` +
