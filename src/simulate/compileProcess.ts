@@ -25,6 +25,8 @@ export interface Trajectory {
   readonly value: Float64Array;
   /** Revenue per unit (money). */
   readonly revenue: Float64Array;
+  /** Future value per unit a refusal would lose (value-aware policies add it to the request's value). */
+  readonly futureValue: Float64Array;
   /** Stream index (hotel) or −1 for a group / network request. */
   readonly stream: Int32Array;
   /** Time at which the booking, if made, loses `cancelQuantity` units (cancellation or wash); Infinity when never. */
@@ -100,6 +102,87 @@ function search(cum: Float64Array, from: number, len: number, u: number): number
   return lo;
 }
 
+/** Reusable index buffers of {@link timeOrder} (grown on demand; the sampler is synchronous). */
+interface OrderScratch {
+  a: Int32Array;
+  b: Int32Array;
+  count: Int32Array;
+}
+
+/**
+ * The permutation that puts `time[0 … n)` in increasing order, equal times in index order (a stable
+ * sort): a counting sort by the whole booking day (times lie in [0, days)), then each day's requests by
+ * their time — insertion sort for a few, a bottom-up merge sort for many. Gives exactly the order of
+ * `indices.sort((x, y) => time[x] − time[y] || x − y)`, in O(n + Σ b log b) on typed arrays. The result
+ * is a view of `scratch`, valid until the next call.
+ */
+function timeOrder(time: Float64Array, n: number, days: number, scratch: OrderScratch): Int32Array {
+  if (scratch.a.length < n) {
+    scratch.a = new Int32Array(Math.max(n, 2 * scratch.a.length));
+    scratch.b = new Int32Array(scratch.a.length);
+  }
+  if (scratch.count.length < days + 2) scratch.count = new Int32Array(days + 2);
+  const a = scratch.a;
+  const b = scratch.b;
+  const count = scratch.count;
+  count.fill(0, 0, days + 2);
+  const day = (t: number) => {
+    const d = Math.floor(t);
+    return d < 0 ? 0 : d >= days ? days : d;
+  };
+  for (let i = 0; i < n; i++) count[day(time[i]!) + 1]!++;
+  for (let d = 0; d <= days; d++) count[d + 1]! += count[d]!;
+  for (let i = 0; i < n; i++) a[count[day(time[i]!)]!++] = i; // stable: index order within a day
+  let start = 0;
+  for (let d = 0; d <= days; d++) {
+    const end = count[d]!; // count[d] is now the end of day d's run
+    const len = end - start;
+    if (len > 1 && len <= 32) {
+      for (let i = start + 1; i < end; i++) {
+        const x = a[i]!;
+        const tx = time[x]!;
+        let j = i - 1;
+        while (j >= start && time[a[j]!]! > tx) {
+          a[j + 1] = a[j]!;
+          j--;
+        }
+        a[j + 1] = x;
+      }
+    } else if (len > 32) {
+      let src = a;
+      let dst = b;
+      for (let w = 1; w < len; w *= 2) {
+        for (let lo = start; lo < end; lo += 2 * w) {
+          const mid = Math.min(lo + w, end);
+          const hi = Math.min(lo + 2 * w, end);
+          let i = lo;
+          let j = mid;
+          let k = lo;
+          while (i < mid && j < hi) {
+            const x = src[i]!;
+            const y = src[j]!;
+            if (time[y]! < time[x]!) {
+              dst[k++] = y;
+              j++;
+            } else {
+              dst[k++] = x;
+              i++;
+            }
+          }
+          while (i < mid) dst[k++] = src[i++]!;
+          while (j < hi) dst[k++] = src[j++]!;
+        }
+        const t = src;
+        src = dst;
+        dst = t;
+      }
+      if (src !== a) a.set(src.subarray(start, end), start);
+    }
+    start = end;
+  }
+  return a.subarray(0, n);
+}
+
 function isHotel(p: BookingProcess): p is HotelBookingProcess {
   return (p as { kind?: unknown }).kind === 'hotel';
 }
@@ -164,6 +247,7 @@ function compileNetworkProcess(process: NetworkBookingProcess): SimProcess {
         quantity: new Int32Array(n).fill(1),
         value,
         revenue: value,
+        futureValue: new Float64Array(n),
         stream: new Int32Array(n).fill(-1),
         cancelTime: new Float64Array(n).fill(Infinity),
         cancelQuantity: new Int32Array(n),
@@ -199,6 +283,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
   const sizeCum: Float64Array[] = [];
   const streamValue = new Float64Array(S);
   const streamRevenue = new Float64Array(S);
+  const streamFuture = new Float64Array(S);
   const cancelP = new Float64Array(S);
   const noShowP = new Float64Array(S);
   const meanSize = new Float64Array(S);
@@ -230,6 +315,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
     meanSize[k] = mean;
     streamValue[k] = s.value ?? net.fare[j]!;
     streamRevenue[k] = s.revenue ?? streamValue[k]!;
+    streamFuture[k] = s.futureValue ?? 0;
     cancelP[k] = s.cancellation ?? HOTEL_PROCESS_DEFAULTS.cancellation;
     noShowP[k] = s.noShow ?? HOTEL_PROCESS_DEFAULTS.noShow;
     const b = s.buyUp;
@@ -242,6 +328,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
   const physical = Float64Array.from(net.capacity);
   const authorized = process.authorized ? Float64Array.from(process.authorized) : Float64Array.from(net.capacity);
   const initialHeld = process.onTheBooks ? Float64Array.from(process.onTheBooks) : new Float64Array(m);
+  const scratch: OrderScratch = { a: new Int32Array(0), b: new Int32Array(0), count: new Int32Array(0) };
   return {
     kind: 'hotel',
     source: process,
@@ -267,6 +354,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
       const quantity = new Int32Array(n);
       const value = new Float64Array(n);
       const revenue = new Float64Array(n);
+      const future = new Float64Array(n);
       const stream = new Int32Array(n);
       const cancelTime = new Float64Array(n);
       const cancelQuantity = new Int32Array(n);
@@ -285,6 +373,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
           quantity[r] = sc.length === 1 ? 1 : search(sc, 0, sc.length, rng()) + 1;
           value[r] = streamValue[k]!;
           revenue[r] = streamRevenue[k]!;
+          future[r] = streamFuture[k]!;
           stream[r] = k;
           if (rng() < cancelP[k]!) {
             cancelTime[r] = t + rng() * (a + 1 - t); // uniformly between booking and the end of the arrival day
@@ -303,6 +392,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
         quantity[r] = g.rooms;
         value[r] = g.value;
         revenue[r] = g.revenue ?? g.value;
+        future[r] = g.futureValue ?? 0;
         stream[r] = -1;
         let washed = 0;
         const w = g.wash ?? HOTEL_PROCESS_DEFAULTS.wash;
@@ -312,7 +402,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
         r++;
       }
       // time order (stable for equal times)
-      const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => time[x]! - time[y]! || x - y);
+      const order = timeOrder(time, n, H, scratch);
       const perm = <A extends Float64Array | Int32Array | Uint8Array>(a: A): A => {
         const out = new (a.constructor as new (n: number) => A)(n);
         for (let i = 0; i < n; i++) out[i] = a[order[i]!]!;
@@ -327,6 +417,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
         quantity: perm(quantity),
         value: perm(value),
         revenue: perm(revenue),
+        futureValue: perm(future),
         stream: perm(stream),
         cancelTime: perm(cancelTime),
         cancelQuantity: perm(cancelQuantity),

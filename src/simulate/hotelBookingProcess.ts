@@ -23,6 +23,11 @@ export interface HotelSegment {
   readonly ratePlan: string;
   /** Probability a booking is cancelled before arrival (e.g. from `cancellationRates`); default 0. */
   readonly cancellation?: number;
+  /**
+   * Future value per room that refusing a guest of this segment would lose (e.g. ℓ × `customerValue`,
+   * see `yieldcraft/customer`); default 0. Only value-aware policies use it.
+   */
+  readonly futureValue?: number;
   /** Probability a booking that is not cancelled does not show; default 0. */
   readonly noShow?: number;
   /** P(1 room), P(2 rooms), … per request; default one room. */
@@ -212,6 +217,7 @@ export function hotelBookingProcess(input: HotelBookingProcessInput): HotelBooki
     if (typeof sg.ratePlan !== 'string' || !plan.has(sg.ratePlan)) fail(join(p, 'ratePlan'), `names no rate plan: ${JSON.stringify(sg.ratePlan)}`, 'unknown-reference');
     if (sg.cancellation !== undefined) probability(sg.cancellation, join(p, 'cancellation'));
     if (sg.noShow !== undefined) probability(sg.noShow, join(p, 'noShow'));
+    if (sg.futureValue !== undefined) nonNegative(sg.futureValue, join(p, 'futureValue'));
     if (sg.buyUpProbability !== undefined) probability(sg.buyUpProbability, join(p, 'buyUpProbability'));
     if (sg.buyUpTo !== undefined)
       array<unknown>(sg.buyUpTo, join(p, 'buyUpTo')).forEach((r, k) => {
@@ -288,6 +294,7 @@ export function hotelBookingProcess(input: HotelBookingProcessInput): HotelBooki
       revenue: revenueOf[j]!,
       ...(seg.cancellation !== undefined ? { cancellation: seg.cancellation } : {}),
       ...(seg.noShow !== undefined ? { noShow: seg.noShow } : {}),
+      ...(seg.futureValue !== undefined && seg.futureValue > 0 ? { futureValue: seg.futureValue } : {}),
       ...(buyUp.length > 0 ? { buyUp: { products: buyUp, probability: seg.buyUpProbability ?? 0 } } : {}),
     });
   });

@@ -27,6 +27,12 @@ export interface HotelDemandStream {
   readonly revenue?: number;
   /** Probability that a booking is cancelled before arrival, in [0, 1] (default 0). */
   readonly cancellation?: number;
+  /**
+   * Future value per room that refusing this guest would lose (money: e.g. ℓ × the customer value of
+   * `yieldcraft/customer`); default 0. Value-aware policies add it to the request's value for `decide`;
+   * it is never counted as contribution.
+   */
+  readonly futureValue?: number;
   /** Probability that a booking that is not cancelled does not show, in [0, 1] (default 0). */
   readonly noShow?: number;
   /**
@@ -59,6 +65,8 @@ export interface HotelGroupRequest {
   readonly revenue?: number;
   /** Wash: share of the block's rooms not picked up, released on the arrival day (default 0). */
   readonly wash?: number;
+  /** Future value per room that refusing the group would lose (default 0; see `HotelDemandStream.futureValue`). */
+  readonly futureValue?: number;
 }
 
 /**
@@ -158,6 +166,7 @@ export function validateHotelProcess(process: unknown, path = 'process'): HotelB
     if (s.value !== undefined) nonNegative(s.value, join(sp, 'value'));
     if (s.revenue !== undefined) nonNegative(s.revenue, join(sp, 'revenue'));
     if (s.cancellation !== undefined) probability(s.cancellation, join(sp, 'cancellation'));
+    if (s.futureValue !== undefined) nonNegative(s.futureValue, join(sp, 'futureValue'));
     if (s.noShow !== undefined) probability(s.noShow, join(sp, 'noShow'));
     if (s.buyUp !== undefined) {
       const bp = join(sp, 'buyUp');
@@ -189,6 +198,7 @@ export function validateHotelProcess(process: unknown, path = 'process'): HotelB
       nonNegative(g.value, join(gp, 'value'));
       if (g.revenue !== undefined) nonNegative(g.revenue, join(gp, 'revenue'));
       if (g.wash !== undefined) probability(g.wash, join(gp, 'wash'));
+      if (g.futureValue !== undefined) nonNegative(g.futureValue, join(gp, 'futureValue'));
     });
   for (const key of ['onTheBooks', 'authorized'] as const)
     if (p[key] !== undefined) {

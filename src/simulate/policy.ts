@@ -59,6 +59,11 @@ export interface Policy {
   plan(context: PlanningContext): Controls | Promise<Controls>;
   /** Releases resources held across plans (LP sessions); the runner calls it when done. */
   dispose?(): void;
+  /**
+   * Value-aware acceptance: the simulator sends `decide` each request's value plus the future value a
+   * refusal would lose (the process's `futureValue`); default false (contribution now only).
+   */
+  readonly valueAware?: boolean;
   /** Plain-data description for worker threads (see `policyFromSpec`). */
   readonly spec?: PolicySpec;
 }

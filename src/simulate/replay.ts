@@ -34,6 +34,8 @@ export const METRIC_NAMES = [
   'requests',
   'accepted',
   'roomNights',
+  'futureValueKept',
+  'futureValueLost',
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 export const M = Object.fromEntries(METRIC_NAMES.map((k, i) => [k, i])) as Record<MetricName, number>;
@@ -178,6 +180,9 @@ export async function replay(
   const out = createDecision();
   const request: { product: number; quantity: number; value: number } = { product: 0, quantity: 1, value: 0 };
   let spill = 0;
+  let futureKept = 0;
+  let futureLost = 0;
+  const valueAware = policy.valueAware === true;
   let accepted = 0;
   let cancellations = 0;
   let noShows = 0;
@@ -242,7 +247,8 @@ export async function replay(
     const q = traj.quantity[r]!;
     let value = traj.value[r]!;
     let revenue = traj.revenue[r]!;
-    let ok = tryBook(r, j, q, value);
+    const future = traj.futureValue[r]!;
+    let ok = tryBook(r, j, q, valueAware ? value + future : value);
     if (!ok) {
       const s = traj.stream[r]!;
       if (s >= 0) {
@@ -252,14 +258,16 @@ export async function replay(
           j = b.products[k]!;
           value = b.values[k]!;
           revenue = b.revenues[k]!;
-          ok = tryBook(r, j, q, value);
+          ok = tryBook(r, j, q, valueAware ? value + future : value);
         }
       }
     }
     if (!ok) {
       spill += q * sp.productLength[j]!;
+      futureLost += q * future;
       continue;
     }
+    futureKept += q * future;
     accepted += q;
     bProduct[nb] = j;
     bQty[nb] = q;
@@ -285,13 +293,20 @@ export async function replay(
   let occupied = 0;
   let available = 0;
   let empty = 0;
+  // rooms held at the start (on the books) count for occupancy, but their revenue is not known: ADR and
+  // RevPAR are over the room-nights the simulated bookings fill and the room-nights left to sell
+  let occupiedNew = 0;
+  let availableNew = 0;
   for (let i = 0; i < m; i++) {
     const cap = sp.physical[i]!;
     const h = held[i]!;
+    const h0 = Math.min(sp.initialHeld[i]!, cap);
     denied += Math.max(0, h - cap);
     occupied += Math.min(h, cap);
+    occupiedNew += Math.max(0, Math.min(h, cap) - h0);
     empty += Math.max(0, cap - h);
     available += cap;
+    availableNew += cap - h0;
   }
   const walk = denied * sp.walkCost;
   revenue -= walk;
@@ -300,8 +315,8 @@ export async function replay(
   metrics[M.revenue] = revenue;
   metrics[M.contribution] = contribution;
   metrics[M.occupancy] = available > 0 ? occupied / available : 0;
-  metrics[M.adr] = occupied > 0 ? (revenue + walk) / occupied : 0;
-  metrics[M.revpar] = available > 0 ? revenue / available : 0;
+  metrics[M.adr] = occupiedNew > 0 ? (revenue + walk) / occupiedNew : 0;
+  metrics[M.revpar] = availableNew > 0 ? revenue / availableNew : 0;
   metrics[M.deniedService] = denied;
   metrics[M.spill] = spill;
   metrics[M.spoilage] = empty;
@@ -310,6 +325,8 @@ export async function replay(
   metrics[M.requests] = n;
   metrics[M.accepted] = accepted;
   metrics[M.roomNights] = occupied;
+  metrics[M.futureValueKept] = futureKept;
+  metrics[M.futureValueLost] = futureLost;
   const sold = new Float64Array(nP);
   for (let b = 0; b < nb; b++) sold[bProduct[b]!]! += bQty[b]!;
   return { metrics, held, sold };

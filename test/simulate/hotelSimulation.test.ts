@@ -63,13 +63,14 @@ describe('a hand-checked small hotel (two nights, two segments, groups only)', (
     //   g1 → Fri 8, Sat 7; g6 → Sat 9; g2 (Sat 13 > 10) refused, spill 4; g3 → Fri 12; g4 (Fri 14 > 12)
     //   refused, spill 2; g5 → Sat 10; g6's 2 rooms washed → Sat 8. End: Fri 12 (2 walked), Sat 8.
     //   revenue 6·180 + 4·80 + 1·60 − 2·50 = 1360; contribution 6·150 + 4·70 + 60 − 100 = 1140;
-    //   rooms occupied min(12, 10) + 8 = 18 of 20; ADR (1360 + 100) / 18; RevPAR 1360 / 20; spoilage 2.
+    //   rooms occupied min(12, 10) + 8 = 18 of 20; the simulated bookings fill 18 − (2 + 1) on the books = 15
+    //   of the 17 room-nights left to sell: ADR (1360 + 100) / 15; RevPAR 1360 / 17; spoilage 2.
     const fcfs = {
       revenue: 1360,
       contribution: 1140,
       occupancy: 18 / 20,
-      adr: 1460 / 18,
-      revpar: 1360 / 20,
+      adr: 1460 / 15,
+      revpar: 1360 / 17,
       deniedService: 2,
       spill: 6,
       spoilage: 2,
@@ -81,13 +82,14 @@ describe('a hand-checked small hotel (two nights, two segments, groups only)', (
     };
     // bid prices Fri 75, Sat 65 (ties accepted): g1 (150 ≥ 140) → Fri 8, Sat 7; g6 (55), g2 (60), g3 (70 < 75)
     //   and g5 (60) refused: spill 2 + 4 + 4 + 1 = 11; g4 (90 ≥ 75) → Fri 10, then washed → Fri 8.
-    //   revenue 1080, contribution 900, occupied 8 + 7 = 15 of 20, ADR 72, RevPAR 54, spoilage 5.
+    //   revenue 1080, contribution 900, occupied 8 + 7 = 15 of 20 (12 by simulated bookings), ADR 1080 / 12,
+    //   RevPAR 1080 / 17, spoilage 5.
     const fixed = {
       revenue: 1080,
       contribution: 900,
       occupancy: 15 / 20,
-      adr: 1080 / 15,
-      revpar: 1080 / 20,
+      adr: 1080 / 12,
+      revpar: 1080 / 17,
       deniedService: 0,
       spill: 11,
       spoilage: 5,

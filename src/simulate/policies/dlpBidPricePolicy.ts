@@ -33,21 +33,28 @@ const TIE_TEXT: Record<DlpTieRule, string> = {
  * Reference: Williamson (1992); Talluri & van Ryzin (2004), ch. 3; Topaloglu (2009) (the `dlp` policy).
  * @param options.tieRule - 'allocation' (default) | 'accept' | 'reject'
  * @param options.solver - LP solver ('highs' default)
+ * @param options.valueAware - judge each request at its contribution plus the future value a refusal
+ *   would lose (the process's `futureValue`; see `yieldcraft/customer`), default false
  * @example
  * import { dlpBidPricePolicy } from 'yieldcraft/simulate';
  * dlpBidPricePolicy({ tieRule: 'accept' }).name; // => 'DLP bid prices (ties: accept)'
  */
-export function dlpBidPricePolicy(options: { readonly tieRule?: DlpTieRule; readonly solver?: LpSolverName } = {}): Policy {
+export function dlpBidPricePolicy(
+  options: { readonly tieRule?: DlpTieRule; readonly solver?: LpSolverName; readonly valueAware?: boolean } = {},
+): Policy {
   object(options, 'options');
   const tieRule = options.tieRule ?? DLP_POLICY_DEFAULTS.tieRule;
   if (!(tieRule in TIE_TEXT)) fail('options.tieRule', `must be 'allocation', 'accept' or 'reject', got ${JSON.stringify(tieRule)}`);
   const solver = options.solver ?? DLP_POLICY_DEFAULTS.solver;
   if (solver !== 'highs' && solver !== 'javascript-lp-solver') fail('options.solver', `must be 'highs' or 'javascript-lp-solver', got ${JSON.stringify(solver)}`);
+  const valueAware = options.valueAware ?? false;
+  if (typeof valueAware !== 'boolean') fail('options.valueAware', 'must be true or false', 'invalid-type');
   const sessions = new Map<unknown, { net: CompiledNetwork; session: DlpSession }>();
   return {
-    name: `DLP bid prices (ties: ${tieRule})`,
+    name: `DLP bid prices (ties: ${tieRule})${valueAware ? ', value-aware' : ''}`,
     tieRule: TIE_TEXT[tieRule],
-    spec: { kind: 'dlp', options: { tieRule, solver } },
+    valueAware,
+    spec: { kind: 'dlp', options: { tieRule, solver, valueAware } },
     async plan(ctx) {
       const remaining = ctx.remainingNetwork('mean');
       let s = sessions.get(ctx.process);
