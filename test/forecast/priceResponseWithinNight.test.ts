@@ -152,8 +152,11 @@ describe('fitWithinNightResponse(groups)', () => {
   });
 });
 
-const realFile = fileURLToPath(new URL('../../../shared/data/hotel-bookings/hotel_bookings_until_2017-04-30.csv.gz', import.meta.url));
-describe.skipIf(!existsSync(realFile))('on the real hotel data (Antonio et al. 2019) — skipped when ../shared/data is absent', () => {
+// the copy in the repository (data/hotel-bookings/) if present, else the shared one
+const realFile = ['../../data/hotel-bookings/', '../../../shared/data/hotel-bookings/']
+  .map((d) => fileURLToPath(new URL(`${d}hotel_bookings_until_2017-04-30.csv.gz`, import.meta.url)))
+  .find((f) => existsSync(f)) ?? '';
+describe.skipIf(realFile === '')('on the real hotel data (Antonio et al. 2019) — skipped when the data file is absent', () => {
   it("City Hotel, Online TA: the plain regression says 'wrong-sign', the within-night estimate a positive elasticity", () => {
     const { records } = readHotelBookingsCsv(gunzipSync(readFileSync(realFile)).toString('utf8'));
     const opts = { asOf: '2017-05-01', property: 'City Hotel' };
