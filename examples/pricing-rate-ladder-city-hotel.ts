@@ -15,7 +15,8 @@
  * same table (`renderReport`, Markdown).
  *
  * Run: `npx tsx examples/pricing-rate-ladder-city-hotel.ts` (after `npm run build`: it imports the
- * built package). Needs the shared data file; skips with a message when it is missing.
+ * built package). Reads data/hotel-bookings/ of the repository, else ../shared/data/hotel-bookings/; skips
+ * with a message when neither is there.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
