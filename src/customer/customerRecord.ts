@@ -1,4 +1,4 @@
-import { fail, join } from '../internal/validate.js';
+import { fail, join, object } from '../internal/validate.js';
 import type { BookingRecord } from '../history/bookingRecord.js';
 import { bookingTable, type BookingTable } from '../history/bookingTable.js';
 import { createCsvRowSplitter } from '../history/csvRows.js';
@@ -24,6 +24,7 @@ export interface CustomerRecord extends BookingRecord {
 
 /** The account key of a record: `company:<id>` when a company booked, else `agent:<id>`, else none. */
 export function accountOf(r: CustomerRecord): string | undefined {
+  object(r, 'record');
   if (r.company !== undefined) return `company:${r.company}`;
   if (r.agent !== undefined) return `agent:${r.agent}`;
   return undefined;

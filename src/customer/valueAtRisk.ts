@@ -1,4 +1,4 @@
-import { array, fail, join, nonNegative, nonNegativeInteger, object, probability } from '../internal/validate.js';
+import { array, fail, finite, join, nonNegative, nonNegativeInteger, object, probability } from '../internal/validate.js';
 import type { DecisionReason } from '../model/bookingPath.js';
 import type { CustomerValue, CustomerValueResult } from './customerValue.js';
 
@@ -229,6 +229,12 @@ export function explainValueAware(
   decision: { readonly accept: boolean; readonly reason: DecisionReason; readonly hurdle: number },
   breakdown: Readonly<ValueBreakdown>,
 ): ValueAwareReason {
+  object(decision, 'decision');
+  object(breakdown, 'breakdown');
+  if (typeof decision.accept !== 'boolean') fail('decision.accept', 'must be true or false (a decision from decide)', 'invalid-type');
+  finite(decision.hurdle, 'decision.hurdle');
+  finite(breakdown.contributionNow, 'breakdown.contributionNow');
+  finite(breakdown.valueAtRisk, 'breakdown.valueAtRisk');
   const acceptedForFutureValue = decision.accept && breakdown.contributionNow < decision.hurdle && breakdown.valueAtRisk > 0;
   return {
     accept: decision.accept,
