@@ -12,7 +12,9 @@
  * - `policy` — another policy; `overbooking` — rooms on sale = physical + n (0 = off);
  * - `cancellations` — a segment's (or every segment's) cancellation probability set or × factor
  *   (capped at 1 is refused: a factor that takes it above 1 is an error);
- * - `commission` — a rate plan's commission.
+ * - `commission` — a rate plan's commission;
+ * - `forecast-error` — the policy plans with demand × bias × log-normal noise while the simulated
+ *   requests follow the true demand (`forecastErrorPolicy`); biases multiply, the last noise holds.
  * A night whose rooms held already exceed the rooms on sale (oversold in the data, or by an accepted
  * block) sells nothing more and walks the excess at the hotel's walk cost.
  */
@@ -21,6 +23,7 @@ import type { HotelBookingProcessInput, HotelGroupOffer, HotelRatePlan, HotelSeg
 import type { PolicySpec } from '../simulate/policy.js';
 import { fail } from '../internal/validate.js';
 import type { Scenario, ScenarioChange, ScenarioGroup } from './scenario.js';
+import type { ForecastError } from './forecastErrorPolicy.js';
 
 /** Demand and nights resolved from the scenario's source (history forecast or given). */
 export interface ResolvedDemand {
@@ -36,6 +39,8 @@ export interface VariationInputs {
   /** Revenue and contribution of accepted groups, added to every trajectory (money). */
   readonly fixedRevenue: number;
   readonly fixedContribution: number;
+  /** The forecast error the policy plans with (none: undefined). */
+  readonly forecastError?: ForecastError;
 }
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
@@ -57,6 +62,7 @@ export function applyVariation(scenario: Scenario, demand: ResolvedDemand, chang
   let fixedRevenue = 0;
   let fixedContribution = 0;
   const accepted: ScenarioGroup[] = [];
+  let forecastError: { bias: number; noise?: number; seed?: number } | undefined;
 
   changes.forEach((c, k) => {
     const cp = `${path}.changes[${k}]`;
@@ -103,6 +109,13 @@ export function applyVariation(scenario: Scenario, demand: ResolvedDemand, chang
         }
         break;
       }
+      case 'forecast-error':
+        forecastError = {
+          bias: (forecastError?.bias ?? 1) * (c.bias ?? 1),
+          noise: c.noise ?? forecastError?.noise,
+          seed: c.seed ?? forecastError?.seed,
+        };
+        break;
       case 'group':
         if (c.decision === 'offer') offers.push({ ...c.group });
         else accepted.push(c.group);
@@ -147,6 +160,7 @@ export function applyVariation(scenario: Scenario, demand: ResolvedDemand, chang
     policy,
     fixedRevenue,
     fixedContribution,
+    forecastError,
   };
 }
 

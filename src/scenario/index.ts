@@ -6,3 +6,4 @@
 export * from './scenario.js';
 export { applyVariation, type ResolvedDemand, type VariationInputs } from './applyVariation.js';
 export * from './whatIf.js';
+export { forecastErrorPolicy, type ForecastError } from './forecastErrorPolicy.js';

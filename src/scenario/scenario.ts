@@ -159,6 +159,8 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('overbooking'), rooms }),
   /** Cancellation probability of a segment (or all) set, or × factor. */
   z.object({ kind: z.literal('cancellations'), segment: z.string().min(1).optional(), probability: share.optional(), factor: factor.optional() }),
+  /** The policy plans with a wrong forecast (demand × bias × log-normal noise) while true demand is simulated. */
+  z.object({ kind: z.literal('forecast-error'), bias: factor.optional(), noise: z.number().finite().min(0).max(3).optional(), seed: z.number().int().optional() }),
   /** A rate plan's commission (a channel's cost), e.g. moving a segment to an OTA. */
   z.object({ kind: z.literal('commission'), ratePlan: z.string().min(1), commission: share }),
 ]);

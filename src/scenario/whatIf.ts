@@ -6,6 +6,8 @@ import { hotelBookingProcess } from '../simulate/hotelBookingProcess.js';
 import { simulatePolicies, summarize, METRIC_NAMES, type MetricName, type Summary } from '../simulate/simulatePolicies.js';
 import { fail, nonNegativeInteger, object, positiveInteger } from '../internal/validate.js';
 import { applyVariation, type ResolvedDemand } from './applyVariation.js';
+import { forecastErrorPolicy } from './forecastErrorPolicy.js';
+import { policyFromSpec } from '../simulate/policies/registry.js';
 import { parseScenario, parseVariations, type Scenario, type Variation } from './scenario.js';
 
 export const WHAT_IF_DEFAULTS = { trajectories: 200, seed: 2017, reoptimizations: 5, level: 0.95, firstTrajectory: 0, workers: 1 } as const;
@@ -147,14 +149,16 @@ export async function whatIf(scenarioInput: Scenario, variationsInput: readonly 
     const process = hotelBookingProcess(inputs.input);
     const before = done;
     const withBound = hindsight && r === 0;
-    const res = await simulatePolicies(process, [inputs.policy], {
+    // A forecast error wraps the policy (it plans on distorted demand); such a policy runs in this thread.
+    const policy = inputs.forecastError ? forecastErrorPolicy(await policyFromSpec(inputs.policy, 'policy'), inputs.forecastError) : inputs.policy;
+    const res = await simulatePolicies(process, [policy], {
       trajectories: n,
       firstTrajectory: first,
       seed,
       level,
       reoptimizations: sim.reoptimizations ?? WHAT_IF_DEFAULTS.reoptimizations,
       hindsight: withBound,
-      workers,
+      workers: inputs.forecastError ? 1 : workers,
       onProgress: options.onProgress && ((d, t) => options.onProgress!(before + Math.round((d / t) * (withBound ? perRun : n)), total)),
     });
     done = before + (withBound ? perRun : n);

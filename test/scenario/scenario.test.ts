@@ -164,6 +164,21 @@ describe('whatIf', () => {
     expect(() => mergeWhatIf([a, { ...c, firstTrajectory: 3, seed: 99 }])).toThrow(/parts\[1\]: belongs to another study/);
   });
 
+  it('a forecast error of ×1 without noise changes nothing; DLP planning with no demand at all sells like first come, first served', async () => {
+    const r = (await whatIf(smallScenario(), [
+      { name: 'exact', changes: [{ kind: 'forecast-error', bias: 1 }] },
+      { name: 'blind', changes: [{ kind: 'forecast-error', bias: 0 }] },
+      { name: 'fcfs', changes: [{ kind: 'policy', policy: { kind: 'fcfs' } }] },
+      { name: 'noisy', changes: [{ kind: 'forecast-error', noise: 0.5, seed: 3 }] },
+    ])) as WhatIfResult;
+    const [exact, blind, fcfs, noisy] = r.variations;
+    expect(exact!.values).toEqual(r.baseline.values);
+    expect(exact!.policy).toMatch(/forecast exact$/);
+    // bid prices of a network with no demand are 0: every request that fits is accepted
+    expect(blind!.values.revenue).toEqual(fcfs!.values.revenue);
+    expect(noisy!.policy).toMatch(/noise 0\.5/);
+  });
+
   it('a history scenario without the records is a YieldInputError naming options.history', async () => {
     const s = { ...smallScenario(), demand: { source: 'history' as const, asOf: '2017-03-01', horizonDays: 7 } };
     await expect(whatIf(s, [])).rejects.toMatchObject({ path: 'options.history' });
