@@ -25,6 +25,8 @@ export interface Trajectory {
   readonly value: Float64Array;
   /** Revenue per unit (money). */
   readonly revenue: Float64Array;
+  /** Future value per unit a refusal would lose (value-aware policies add it to the request's value). */
+  readonly futureValue: Float64Array;
   /** Stream index (hotel) or −1 for a group / network request. */
   readonly stream: Int32Array;
   /** Time at which the booking, if made, loses `cancelQuantity` units (cancellation or wash); Infinity when never. */
@@ -245,6 +247,7 @@ function compileNetworkProcess(process: NetworkBookingProcess): SimProcess {
         quantity: new Int32Array(n).fill(1),
         value,
         revenue: value,
+        futureValue: new Float64Array(n),
         stream: new Int32Array(n).fill(-1),
         cancelTime: new Float64Array(n).fill(Infinity),
         cancelQuantity: new Int32Array(n),
@@ -280,6 +283,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
   const sizeCum: Float64Array[] = [];
   const streamValue = new Float64Array(S);
   const streamRevenue = new Float64Array(S);
+  const streamFuture = new Float64Array(S);
   const cancelP = new Float64Array(S);
   const noShowP = new Float64Array(S);
   const meanSize = new Float64Array(S);
@@ -311,6 +315,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
     meanSize[k] = mean;
     streamValue[k] = s.value ?? net.fare[j]!;
     streamRevenue[k] = s.revenue ?? streamValue[k]!;
+    streamFuture[k] = s.futureValue ?? 0;
     cancelP[k] = s.cancellation ?? HOTEL_PROCESS_DEFAULTS.cancellation;
     noShowP[k] = s.noShow ?? HOTEL_PROCESS_DEFAULTS.noShow;
     const b = s.buyUp;
@@ -349,6 +354,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
       const quantity = new Int32Array(n);
       const value = new Float64Array(n);
       const revenue = new Float64Array(n);
+      const future = new Float64Array(n);
       const stream = new Int32Array(n);
       const cancelTime = new Float64Array(n);
       const cancelQuantity = new Int32Array(n);
@@ -367,6 +373,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
           quantity[r] = sc.length === 1 ? 1 : search(sc, 0, sc.length, rng()) + 1;
           value[r] = streamValue[k]!;
           revenue[r] = streamRevenue[k]!;
+          future[r] = streamFuture[k]!;
           stream[r] = k;
           if (rng() < cancelP[k]!) {
             cancelTime[r] = t + rng() * (a + 1 - t); // uniformly between booking and the end of the arrival day
@@ -385,6 +392,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
         quantity[r] = g.rooms;
         value[r] = g.value;
         revenue[r] = g.revenue ?? g.value;
+        future[r] = g.futureValue ?? 0;
         stream[r] = -1;
         let washed = 0;
         const w = g.wash ?? HOTEL_PROCESS_DEFAULTS.wash;
@@ -409,6 +417,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
         quantity: perm(quantity),
         value: perm(value),
         revenue: perm(revenue),
+        futureValue: perm(future),
         stream: perm(stream),
         cancelTime: perm(cancelTime),
         cancelQuantity: perm(cancelQuantity),
