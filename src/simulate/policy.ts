@@ -77,6 +77,7 @@ export type PolicySpec =
   | { readonly kind: 'emsrb-per-night'; readonly options?: Readonly<Record<string, unknown>> }
   | { readonly kind: 'dp-decomposition'; readonly options?: Readonly<Record<string, unknown>> }
   | { readonly kind: 'lagrangian'; readonly options?: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'dynamic-pricing'; readonly options?: Readonly<Record<string, unknown>> }
   /** A user's policy: `module` is an absolute path or file URL whose export (default `default`) is a
    * Policy or a factory `(options) => Policy`. */
   | { readonly kind: 'module'; readonly module: string; readonly export?: string; readonly options?: unknown };

@@ -51,8 +51,8 @@ export const DYNAMIC_PRICING_POLICY_DEFAULTS = { maxSaleProbability: 0.25, maxPe
  * (`continuousDynamicPricing`) cannot drive this simulator: a hotel process sells discrete rate plans,
  * and a price between plans names no product.
  *
- * Tie rule: value = Σ θ*: accepted. Needs a hotel booking process. Runs in the simulator's own thread
- * (no `spec`): use `workers: 1` (the default), or wrap it as `{ kind: 'module', module, export }`.
+ * Tie rule: value = Σ θ*: accepted. Needs a hotel booking process. Crosses to worker threads as the spec
+ * `{ kind: 'dynamic-pricing', options }`.
  *
  * Reference: Talluri & van Ryzin (2004), §5.2 (dynamic pricing over a finite price set, time-varying
  * arrival rates), §10.2 (hotels: rate availability as the pricing lever); Bitran & Mondschein (1995)
@@ -70,6 +70,7 @@ export function dynamicPricingPolicy(options: DynamicPricingPolicyOptions = {}):
   return {
     name: 'dynamic rates (per-night pricing DP)',
     tieRule: 'value = Σ posted per-night thresholds: accepted',
+    spec: { kind: 'dynamic-pricing', options: { maxSaleProbability: maxQ, maxPeriods } },
     plan(ctx) {
       if (ctx.kind !== 'hotel') fail('policy', 'dynamicPricingPolicy needs a hotel booking process (rate plans with buy-up)', 'inconsistent');
       const proc = ctx.process as HotelBookingProcess;

@@ -14,10 +14,11 @@ import { davnPolicy } from './davnPolicy.js';
 import { emsrbPerNightPolicy } from './emsrbPerNightPolicy.js';
 import { dpDecompositionPolicy } from './dpDecompositionPolicy.js';
 import { lagrangianPolicy } from './lagrangianPolicy.js';
+import { dynamicPricingPolicy } from './dynamicPricingPolicy.js';
 
 /**
  * Builds the policy a spec describes: `{ kind: 'fcfs' | 'dlp' | 'rlp' | 'davn' | 'emsrb-per-night' |
- * 'dp-decomposition' | 'lagrangian', options? }`, or `{ kind: 'module', module, export?, options? }`
+ * 'dp-decomposition' | 'lagrangian' | 'dynamic-pricing', options? }`, or `{ kind: 'module', module, export?, options? }`
  * for a user's policy (a Policy, or a factory called with `options`).
  * @example
  * import { policyFromSpec } from 'yieldcraft/simulate';
@@ -42,6 +43,8 @@ export async function policyFromSpec(spec: PolicySpec, path = 'policy'): Promise
         return dpDecompositionPolicy(options);
       case 'lagrangian':
         return lagrangianPolicy(options);
+      case 'dynamic-pricing':
+        return dynamicPricingPolicy(options);
       case 'module': {
         if (typeof s.module !== 'string' || s.module === '') fail(`${path}.module`, 'must be a module path or file URL', 'invalid-type');
         const url = s.module.startsWith('file:') ? s.module : isAbsolute(s.module) ? pathToFileURL(s.module).href : s.module;
