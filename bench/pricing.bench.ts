@@ -48,18 +48,23 @@ for (const input of [base, rails]) rateLadder(input, { detail: 'summary' }); // 
 
 function timeLadder(name: string, input: RateLadderInput, detail: 'rungs' | 'summary', reps = 7) {
   const ms: number[] = [];
+  const cpu: number[] = [];
   let rows = 0;
   let bound = 0;
   for (let r = 0; r < reps; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const res = rateLadder(input, { detail });
     ms.push(performance.now() - t0);
+    const c1 = process.cpuUsage(c0);
+    cpu.push((c1.user + c1.system) / 1000);
     rows = res.rows.length;
     bound = res.rows.filter((x) => x.boundBy.length > 0).length;
   }
   const m = median(ms);
-  log(`rateLadder ${name}, ${detail}: ${m.toFixed(1)} ms (median of ${reps}), ${rows} stays priced, ${bound} moved by a rail`);
-  return { name, detail, ms: m, rows, bound };
+  const c = median(cpu);
+  log(`rateLadder ${name}, ${detail}: ${m.toFixed(1)} ms wall, ${c.toFixed(1)} ms CPU (medians of ${reps}), ${rows} stays priced, ${bound} moved by a rail`);
+  return { name, detail, ms: m, cpu: c, rows, bound };
 }
 const ladderRuns = [
   timeLadder('no coupling rails', base, 'summary'),
@@ -79,6 +84,7 @@ const perPeriod = curve.map((c) => q.map((x) => x * c));
 
 function runDp(label: string, purchaseProbabilities: number[] | number[][], reps = 3) {
   const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
   let rss = 0;
   let ab = 0;
   let value = 0;
@@ -86,9 +92,12 @@ function runDp(label: string, purchaseProbabilities: number[] | number[][], reps
     log(`dynamicPricing ${label}: run ${r + 1}/${reps} …`);
     gc();
     const m0 = process.memoryUsage();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const dp = dynamicPricing({ inventory: C, periods: T, prices, purchaseProbabilities });
     const dt = (performance.now() - t0) / 1000;
+    const c1 = process.cpuUsage(c0);
+    cpuSeconds.push((c1.user + c1.system) / 1e6);
     const m1 = process.memoryUsage();
     seconds.push(dt);
     rss = Math.max(rss, m1.rss - m0.rss);
@@ -98,12 +107,13 @@ function runDp(label: string, purchaseProbabilities: number[] | number[][], reps
     log(`  ${dt.toFixed(2)} s`);
   }
   const s = Math.min(...seconds);
+  const cpu = Math.min(...cpuSeconds);
   const cells = T * C;
   log(
-    `dynamicPricing ${label}: ${s.toFixed(3)} s (best of ${reps}), ${(cells / s / 1e6).toFixed(1)} M cell updates/s, ` +
+    `dynamicPricing ${label}: ${s.toFixed(3)} s wall, ${cpu.toFixed(3)} s CPU (best of ${reps}), ${(cells / s / 1e6).toFixed(1)} M cell updates/s, ` +
       `${((cells * prices.length) / s / 1e6).toFixed(0)} M price evaluations/s, Δrss ${(rss / MB).toFixed(0)} MB, ΔarrayBuffers ${(ab / MB).toFixed(0)} MB, V_T(C) = ${value.toFixed(2)}`,
   );
-  return { label, s, cells, rss, ab, value };
+  return { label, s, cpu, cells, rss, ab, value };
 }
 const dpRuns = [runDp('per-period probabilities (booking curve)', perPeriod), runDp('constant probabilities', q)];
 // The tables the result keeps: V as (T + 1)·(C + 1) doubles, the price index as (T)·(C + 1) bytes (≤ 256 prices).
@@ -120,11 +130,12 @@ with logit buy probabilities, seasonal bid prices. "No coupling rails": each sta
 rails": floor 90, ceiling 260, at most 15 € from one day to the next, longer stays never dearer per
 night — solved jointly and exactly as one maximum-weight closure (min cut, Dinic) over 2,576 × 17 label
 nodes. "rungs" returns every rung evaluated per stay (the reasoning); "summary" only the choice. Median
-of 7 runs after a warm-up, on a busy machine: expect ± 50 %.
+of 7 runs after a warm-up; wall time on a busy machine varies ± 50 %, CPU time (user + system of this
+process) much less.
 
-| guard rails | detail | ms per ladder | stays priced | stays moved by a rail |
-| --- | --- | ---: | ---: | ---: |
-${ladderRuns.map((r) => `| ${r.name} | ${r.detail} | ${r.ms.toFixed(1)} | ${r.rows} | ${r.bound} |`).join('\n')}
+| guard rails | detail | ms per ladder (wall) | ms CPU | stays priced | stays moved by a rail |
+| --- | --- | ---: | ---: | ---: | ---: |
+${ladderRuns.map((r) => `| ${r.name} | ${r.detail} | ${r.ms.toFixed(1)} | ${r.cpu.toFixed(1)} | ${r.rows} | ${r.bound} |`).join('\n')}
 
 \`dynamicPricing\` with inventory 1,000, 10,000 periods and 20 prices: V_t(x) for every (t, x), the
 maximising price per cell; one probability vector per period (a booking curve rising towards arrival)
@@ -132,12 +143,12 @@ and, beside it, the constant-probability call shape. Best of 3 runs; "cell updat
 inventory, "price evaluations" = × prices. Memory: Δrss and ΔarrayBuffers around the call; the result
 keeps V ((T + 1)·(C + 1) doubles) and the price index (one byte per cell): ${keptMB.toFixed(0)} MB.
 
-| purchase probabilities | s | cell updates / s | price evaluations / s | Δrss | ΔarrayBuffers | V_T(C) |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| purchase probabilities | s (wall) | s CPU | cell updates / s (wall) | cell updates / CPU s | price evaluations / CPU s | Δrss | ΔarrayBuffers | V_T(C) |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${dpRuns
   .map(
     (r) =>
-      `| ${r.label} | ${r.s.toFixed(3)} | ${(r.cells / r.s / 1e6).toFixed(1)} M | ${((r.cells * prices.length) / r.s / 1e6).toFixed(0)} M | ${(r.rss / MB).toFixed(0)} MB | ${(r.ab / MB).toFixed(0)} MB | ${r.value.toFixed(2)} |`,
+      `| ${r.label} | ${r.s.toFixed(3)} | ${r.cpu.toFixed(3)} | ${(r.cells / r.s / 1e6).toFixed(1)} M | ${(r.cells / r.cpu / 1e6).toFixed(1)} M | ${((r.cells * prices.length) / r.cpu / 1e6).toFixed(0)} M | ${(r.rss / MB).toFixed(0)} MB | ${(r.ab / MB).toFixed(0)} MB | ${r.value.toFixed(2)} |`,
   )
   .join('\n')}
 `;
