@@ -88,10 +88,11 @@ export function maxWeightClosure(
   };
   while (bfs()) {
     it.set(head);
+    // Augmenting paths along the level graph, found iteratively; after each augmentation the search
+    // resumes from the tail of the first saturated arc instead of from s.
+    let depth = 0;
+    let u = s;
     for (;;) {
-      // One augmenting path along the level graph, iteratively.
-      let depth = 0;
-      let u = s;
       let found = false;
       while (true) {
         if (u === t) {
@@ -114,11 +115,15 @@ export function maxWeightClosure(
       if (!found) break;
       let b = Infinity;
       for (let i = 0; i < depth; i++) b = Math.min(b, cap[pathArc[i]!]!);
+      let first = -1;
       for (let i = 0; i < depth; i++) {
         const e = pathArc[i]!;
         cap[e] = cap[e]! - b;
         cap[e ^ 1] = cap[e ^ 1]! + b;
+        if (first < 0 && !(cap[e]! > tol)) first = i;
       }
+      depth = first < 0 ? 0 : first;
+      u = first < 0 ? s : endpoint[pathArc[first]! ^ 1]!;
     }
   }
   // Largest closure: the nodes that cannot reach t in the residual graph (reverse search from t).
