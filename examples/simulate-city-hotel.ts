@@ -106,12 +106,6 @@ const sim = await simulatePolicies(booking, [fcfsPolicy(), emsrbPerNightPolicy()
 });
 
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
-const onBooks = nights.reduce((a, n) => a + n.onTheBooks, 0);
-/** ADR of the bookings to come: their room revenue over their room-nights (the room-nights on the books are not theirs). */
-const adrToCome = (p: (typeof sim.policies)[number]) => {
-  const v = p.values.revenue.map((r, k) => r / Math.max(1, p.values.roomNights[k]! - onBooks));
-  return v.reduce((a, b) => a + b, 0) / v.length;
-};
 const pm = (s: Summary) => (s.halfWidth === null ? '' : ` ± ${money(s.halfWidth)}`);
 const rows = [
   ['policy', 'revenue €', 'contribution €', 'occupancy', 'ADR €', 'RevPAR €', 'revenue opportunity', 'contribution − FCFS €'],
@@ -120,7 +114,7 @@ const rows = [
     money(p.metrics.revenue.mean),
     `${money(p.metrics.contribution.mean)}${pm(p.metrics.contribution)}`,
     `${(100 * p.metrics.occupancy.mean).toFixed(1)} %`,
-    adrToCome(p).toFixed(1),
+    p.metrics.adr.mean.toFixed(1),
     p.metrics.revpar.mean.toFixed(1),
     p.metrics.revenueOpportunity.n > 0 ? `${(100 * p.metrics.revenueOpportunity.mean).toFixed(0)} %` : '—',
     p.differenceToFirst ? `${money(p.differenceToFirst.contribution.mean)}${pm(p.differenceToFirst.contribution)}` : '—',
@@ -132,8 +126,8 @@ const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length))
 console.log(`\n${trajectories} trajectories (seed 2017), EMSR-b and DLP re-planned every booking day; means ± 95 % intervals:\n`);
 for (const r of rows) console.log(r.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  '));
 console.log(
-  '\nRevenue and contribution are those of the bookings still to come (the rooms on the books are sunk). Occupancy counts every\n' +
-    'room-night of the four weeks, those on the books included; ADR is the revenue to come over the room-nights it sold; RevPAR\n' +
-    'the revenue to come over every room-night available. Revenue opportunity = (policy − FCFS) / (hindsight − FCFS) per\n' +
-    'trajectory (Phillips 2005, §7.6); the last column is the paired difference to FCFS on the same trajectories.',
+  '\nRevenue and contribution are those of the bookings still to come (the rooms on the books are sunk). Occupancy counts\n' +
+    'every room-night of the four weeks, those on the books included; ADR is the revenue to come over the room-nights it\n' +
+    'fills, RevPAR over the room-nights that were left to sell (the rooms on the books have no known revenue). Revenue\n' +
+    'opportunity = (policy − FCFS) / (hindsight − FCFS) per trajectory (Phillips 2005, §7.6); the last column is the paired difference to FCFS on the same trajectories.',
 );
