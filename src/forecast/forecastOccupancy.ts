@@ -241,7 +241,9 @@ export function runOccupancy(engine: Engine, method: OccupancyMethod, events: Re
     const ceff = engine.effectiveCap(n);
     const sdT = Math.sqrt(varT);
     const occT = cappedNormal(muT, sdT, ceff);
-    const ratio = muT > 0 ? Math.min(1, occT.mean / muT) : 1;
+    // (the normal law puts some mass below 0 rooms: E[min(D, C)] can dip below 0 when σ is large next to
+    // μ and C; occupancy is never negative)
+    const ratio = muT > 0 ? Math.max(0, Math.min(1, occT.mean / muT)) : 1;
     const sdRatio = sdT > 0 ? Math.min(1, occT.sd / sdT) : 1;
     for (let k = 0; k < K; k++) {
       const f = dem[k]!;
