@@ -3,6 +3,8 @@
  *
  * Everything is also importable from a subpath per domain (`yieldcraft/optimize`, …), which keeps
  * bundles small: importing `littlewood` pulls in neither the LP solver nor the simulator.
+ *
+ * @module yieldcraft
  */
 export * from './model/index.js';
 export * from './distributions/index.js';

@@ -81,7 +81,8 @@ function isoDay(x: unknown, path: string): number {
  * @param input.allocation - stays by product id (≥ 0), e.g. `dlp(...).allocation`; an id that names no
  *   product is an error
  * @param input.records - booking history (final statuses) for the actual mix; never modified
- * @param input.from, input.to - the first and last night of the period, ISO dates
+ * @param input.from - the first night of the period, ISO date
+ * @param input.to - the last night of the period (included), ISO date
  * @param options - the cost model (`BOOKING_ECONOMICS_DEFAULTS`) and `segmentMap`
  * @returns `{ from, to, segments, optimiser, actual }` with one row per segment (natural order)
  * @example

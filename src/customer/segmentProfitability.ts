@@ -122,8 +122,8 @@ const collator = new Intl.Collator('en', { numeric: true });
  * @param records - booking records (a {@link CustomerRecord} adds the accounts); never modified
  * @param options.by - the dimensions, in output order (default all: segment, channel, customerType,
  *   company, agent); every result also starts with one `total` row
- * @param options.commission, options.defaultCommission, options.variableCostPerRoomNight,
- *   options.lateCancellationDays, options.noShowLossShare - the cost model (see `BOOKING_ECONOMICS_DEFAULTS`)
+ * @param options - also the cost model: `commission`, `defaultCommission`, `variableCostPerRoomNight`,
+ *   `lateCancellationDays`, `noShowLossShare` (see `BOOKING_ECONOMICS_DEFAULTS`)
  * @returns one row per (dimension, key), keys in natural order ('2' before '10'); money in the records'
  *   currency
  * @example

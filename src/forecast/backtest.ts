@@ -78,9 +78,9 @@ export interface BacktestResult {
  * @param options.method - an occupancy method or a list of them (see `forecastOccupancy`)
  * @param options.asOfDates - forecast origins, ISO dates
  * @param options.horizons - lead times to score, in days (0 = the as-of night itself), ≤ 730
- * @param options.by, options.property, options.mixProperties, options.window, options.capacity,
- *   options.soldOutShare, options.unconstrain - as in `forecastOccupancy`; an estimated capacity is
- *   estimated again at each origin from the history before it (no hindsight)
+ * @param options - also `by`, `property`, `mixProperties`, `window`, `capacity`, `soldOutShare`,
+ *   `unconstrain`: as in `forecastOccupancy`; an estimated capacity is estimated again at each origin
+ *   from the history before it (no hindsight)
  * @param options.details - also return every scored night (default false)
  * @returns `{ origins, results: [{ method, overall, byLead: [{ lead, …accuracy, coverage80, coverage95 }],
  *   nights? }] }` — coverage = share of actuals inside the forecast's 80 % / 95 % interval (bounds

@@ -55,7 +55,7 @@ export interface BookingCurves {
  * @param records - booking records, or a `bookingTable` of them
  * @param options.maxDba - the longest horizon in days before arrival (default 365)
  * @param options.stay - 'night' (default) or 'arrival'
- * @param options.firstNight/lastNight/by/keys/measure - as for the night grids
+ * @param options - also `firstNight`, `lastNight`, `by`, `keys`, `measure`: as for the night grids
  * @returns the curves in one Float64Array: `values[(k · days + t) · (maxDba + 1) + d]`, and `total`
  *   over groups `[t · (maxDba + 1) + d]`; read them with {@link curveOf} / {@link curveValue}
  * @example

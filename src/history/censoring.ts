@@ -72,8 +72,8 @@ function isoArg(x: unknown, path: string): number {
  *   one; leave out to mark closures only
  * @param options.closures - rate or segment closures (see {@link Closure}); keys must be groups
  * @param options.maxDba - the horizon in days before arrival (default 365)
- * @param options.firstNight/lastNight/by/keys - as for the night grids (default nights: those of the
- *   records and the closures)
+ * @param options - also `firstNight`, `lastNight`, `by`, `keys`: as for the night grids (default nights:
+ *   those of the records and the closures)
  * @example
  * import { censoring } from 'yieldcraft/history';
  * const records = [

@@ -34,10 +34,11 @@ type ResourceLike = { readonly id: string; readonly capacity: number };
  *
  * @param resources - `{ id, capacity }[]` (see `Resource` in `yieldcraft/model`); ids unique
  * @param options.policy - `'cost'` (default) or `'risk'`
- * @param options.fare, options.deniedServiceCost - money, per resource or for all (cost policy)
+ * @param options.fare - money, per resource or for all (cost policy)
+ * @param options.deniedServiceCost - money, per resource or for all (cost policy)
  * @param options.showUp - show-up model, per resource or for all
- * @param options.maxDeniedProbability - ε for the risk policy
- * @param options.revenueBasis, options.maxAuthorized - as for `overbookingLimit`
+ * @param options.revenueBasis - as for `overbookingLimit`
+ * @param options.maxAuthorized - as for `overbookingLimit`
  * @returns a record keyed by resource id
  * @example
  * import { overbookingLimits } from 'yieldcraft/overbooking';
@@ -55,6 +56,7 @@ export function overbookingLimits(
  * Risk-based overbooking levels for every resource (`policy: 'risk'`): per resource the largest
  * authorization whose probability of denying service stays within `maxDeniedProbability`
  * (`riskBasedOverbookingLimit`); see the cost-based overload above for the parameters.
+ * @param options.maxDeniedProbability - ε for the risk policy
  * @example
  * import { overbookingLimits } from 'yieldcraft/overbooking';
  * const r = overbookingLimits([{ id: 'fri', capacity: 100 }],

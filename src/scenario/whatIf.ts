@@ -99,8 +99,8 @@ function metricSummaries(values: Readonly<Record<MetricName, readonly number[]>>
  * Reference: Law (2015), *Simulation Modeling and Analysis*, §11.2 (common random numbers, paired-t
  * intervals); Talluri & van Ryzin (2004), §10.2 (hotel revenue management).
  *
- * @param scenario - a scenario (validated again with `parseScenario`)
- * @param variations - `[{ name, changes }]` (see `applyVariation.ts` for the changes)
+ * @param scenarioInput - a scenario (validated again with `parseScenario`)
+ * @param variationsInput - `[{ name, changes }]` (see `applyVariation.ts` for the changes)
  * @param options.history - the booking records when `scenario.demand.source` is 'history'
  * @param options.trajectories - default `scenario.simulation.trajectories` (default 200)
  * @param options.firstTrajectory - first trajectory index (default 0): a shard
