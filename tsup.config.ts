@@ -21,6 +21,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'cli/index': 'src/cli/main.ts',
+    // the simulator's worker-thread module (simulatePolicies looks for dist/simulate/worker.js|.cjs)
+    'simulate/worker': 'src/simulate/worker.ts',
     ...Object.fromEntries(domains.map((d) => [`${d}/index`, `src/${d}/index.ts`])),
   },
   format: ['esm', 'cjs'],
