@@ -281,9 +281,12 @@ describe('overbookingLimit: bad input', () => {
 });
 
 describe('overbookingLimit: extreme magnitudes', () => {
-  it('gives the same level for fares near the largest double as for their scaled-down twins', () => {
+  it('gives the same level for fares at the largest magnitude accepted (1e15) as for their scaled-down twins', () => {
     const small = overbookingLimit({ capacity: 200, fare: 300, deniedServiceCost: 500, showUp: binomial(0.93) });
-    const huge = overbookingLimit({ capacity: 200, fare: 3e305, deniedServiceCost: 5e305, showUp: binomial(0.93) });
+    const huge = overbookingLimit({ capacity: 200, fare: 3e14, deniedServiceCost: 5e14, showUp: binomial(0.93) });
     expect(huge.authorized).toBe(small.authorized);
+  });
+  it('rejects fares near the largest double with a YieldInputError that names the limit (they overflow sums)', () => {
+    expect(() => overbookingLimit({ capacity: 200, fare: 3e305, deniedServiceCost: 5e305, showUp: binomial(0.93) })).toThrow(/fare: must be at most 1000000000000000/);
   });
 });
