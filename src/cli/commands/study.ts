@@ -20,6 +20,7 @@ import { mergeSimulations, simulatePolicies, type SimulationResult } from '../..
 import type { PolicySpec } from '../../simulate/policy.js';
 import { renderReport } from '../../report/renderReport.js';
 import type { BookingRecord } from '../../history/bookingRecord.js';
+import { YieldInputError } from '../../model/errors.js';
 
 /** Parses `--shard k/n` into the trajectory range of shard k of n over `total` trajectories. */
 export function shardRange(value: string | undefined, total: number, command: string): { first: number; count: number } {
@@ -32,6 +33,16 @@ export function shardRange(value: string | undefined, total: number, command: st
   if (n > total) throw new UsageError(`--shard ${value}: more shards than the ${total} trajectories`, command);
   const first = Math.floor((k * total) / n);
   return { first, count: Math.floor(((k + 1) * total) / n) - first };
+}
+
+/** Runs a study: a YieldInputError about the scenario is the file's; one about the run's options is not. */
+async function inStudy<T>(file: string, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof YieldInputError && !e.path.startsWith('options')) throw InputFileError.from(file, e);
+    throw e;
+  }
 }
 
 /** Reads a scenario file: the scenario, its variations (inline `variations` or none) and its history. */
@@ -70,7 +81,7 @@ export async function whatifCommand(argv: readonly string[], io: CliIo): Promise
   const total = integerFlag(p.values.trajectories, 'trajectories', 'whatif', 1, loaded.scenario.simulation?.trajectories ?? 200);
   const { first, count } = shardRange(p.values.shard, total, 'whatif');
   const bar = progressBar(io, 'whatif');
-  const r = await inFileAsync(file!, () =>
+  const r = await inStudy(file!, () =>
     whatIf(loaded.scenario, variations, { history: loaded.history, trajectories: count, firstTrajectory: first, workers, onProgress: (d, t) => bar.update(d, t) }),
   );
   bar.done();
@@ -128,7 +139,7 @@ export async function simulateCommand(argv: readonly string[], io: CliIo): Promi
   const process = inFile(file!, () => hotelBookingProcess(inputs.input));
   const policies: PolicySpec[] = policyKinds ? policyKinds.map((kind) => ({ kind })) : [inputs.policy];
   const bar = progressBar(io, 'simulate');
-  const r = await inFileAsync(file!, () =>
+  const r = await inStudy(file!, () =>
     simulatePolicies(process, policies, {
       trajectories: count,
       firstTrajectory: first,
