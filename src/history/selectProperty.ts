@@ -5,8 +5,13 @@ export const SELECT_PROPERTY_DEFAULTS = { mix: false } as const;
 
 /** The distinct `property` values of the records, sorted ('(none)' stands for records without one). */
 export function propertiesOf(records: readonly BookingRecord[]): string[] {
+  if (!Array.isArray(records)) fail('records', `must be an array of booking records, got ${records === null ? 'null' : typeof records}`, 'invalid-type');
   const seen = new Set<string>();
-  for (const r of records) seen.add(typeof r === 'object' && r !== null && typeof r.property === 'string' ? r.property : '(none)');
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (typeof r !== 'object' || r === null) fail(`records[${i}]`, `must be a booking record, got ${r === null ? 'null' : typeof r}`, 'invalid-type');
+    seen.add(typeof r.property === 'string' ? r.property : '(none)');
+  }
   return [...seen].sort();
 }
 
