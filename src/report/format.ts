@@ -1,3 +1,4 @@
+import { array, fail, object } from '../internal/validate.js';
 /** Cell formatting shared by the HTML and Markdown renderers. */
 import type { CellValue, ReportColumn } from './model.js';
 
@@ -17,3 +18,14 @@ export function formatCell(value: CellValue, column: ReportColumn): string {
 }
 
 export const isNumeric = (c: ReportColumn) => c.format === 'money' || c.format === 'share' || c.format === 'count';
+
+/** Throws a YieldInputError unless `model` is a report model (`{ kind: 'report', title, sections }`). @internal */
+export function checkModel(model: unknown): void {
+  const m = object(model, 'model');
+  if (m.kind !== 'report') fail('model.kind', `must be 'report' (build the model with reportModel), got ${JSON.stringify(m.kind)}`);
+  if (typeof m.title !== 'string') fail('model.title', 'must be a string', 'invalid-type');
+  array<unknown>(m.sections, 'model.sections').forEach((s, i) => {
+    const sec = object(s, `model.sections[${i}]`);
+    array(sec.blocks, `model.sections[${i}].blocks`);
+  });
+}

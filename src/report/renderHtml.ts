@@ -4,7 +4,7 @@
  * and can be mailed or archived as one file.
  */
 import type { ReportBlock, ReportModel } from './model.js';
-import { formatCell, isNumeric } from './format.js';
+import { checkModel, formatCell, isNumeric } from './format.js';
 import { vegaLiteToSvg } from './svg.js';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -43,6 +43,7 @@ async function block(b: ReportBlock): Promise<string> {
 
 /** Renders the report model as one self-contained HTML page. */
 export async function renderHtml(model: ReportModel): Promise<string> {
+  checkModel(model);
   const parts: string[] = [];
   for (const s of model.sections) {
     const blocks: string[] = [];

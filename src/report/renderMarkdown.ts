@@ -3,7 +3,7 @@
  * is named with its caption (Markdown has no portable place for inline SVG — see the HTML report).
  */
 import type { ReportBlock, ReportModel } from './model.js';
-import { formatCell, isNumeric } from './format.js';
+import { checkModel, formatCell, isNumeric } from './format.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -26,6 +26,7 @@ function block(b: ReportBlock): string {
 
 /** Renders the report model as Markdown. */
 export function renderMarkdown(model: ReportModel): string {
+  checkModel(model);
   const out: string[] = [`# ${model.title}`];
   if (model.subtitle) out.push(`_${model.subtitle}_`);
   for (const s of model.sections) {

@@ -5,6 +5,14 @@
  * report reads — structural types, so the simulator's and the scenario runner's own results fit them.
  */
 import type { BookingRecord } from '../history/bookingRecord.js';
+import { array, fail, finite, nonNegativeInteger, object, positiveInteger } from '../internal/validate.js';
+
+/** An ISO calendar date, or a YieldInputError naming `path`. */
+function isoDate(x: unknown, path: string): string {
+  if (typeof x !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(x) || format(parseISO(x), 'yyyy-MM-dd') !== x)
+    fail(path, `must be an ISO date YYYY-MM-DD, got ${JSON.stringify(x)}`, typeof x === 'string' ? 'invalid' : 'invalid-type');
+  return x;
+}
 import { onTheBooks } from '../history/onTheBooks.js';
 import { occupancyByNight } from '../history/occupancyByNight.js';
 import { addDays, format, parseISO, subDays } from 'date-fns';
@@ -122,6 +130,8 @@ const interval = (d: ReportSummary) => ({ mean: d.mean, low: d.low ?? d.mean, hi
 
 /** The sections of a simulation result. */
 export function simulationSections(r: ReportSimulationResult): ReportSection[] {
+  object(r, 'result');
+  array(r.policies, 'result.policies');
   const first = r.policies[0]?.name ?? 'the first policy';
   const sections: ReportSection[] = [];
   const rows = r.policies.map((p) => ({ name: p.name, metrics: p.metrics }));
@@ -161,6 +171,10 @@ export function simulationSections(r: ReportSimulationResult): ReportSection[] {
 
 /** The sections of a what-if result. */
 export function whatIfSections(r: ReportWhatIfResult): ReportSection[] {
+  object(r, 'result');
+  object(r.baseline, 'result.baseline');
+  object(r.baseline.metrics, 'result.baseline.metrics');
+  array(r.variations, 'result.variations');
   const all = [r.baseline, ...r.variations];
   const level = r.baseline.metrics.revenue?.level ?? 0.95;
   const sections: ReportSection[] = [
@@ -224,6 +238,11 @@ function byNightSection(groups: readonly { group: string; byNight: readonly { ni
 
 /** Bid prices and last room values by night from a controls document (what `yieldcraft optimize` writes). */
 export function bidPriceSection(nights: readonly { night: string; bidPrice: number; lastRoomValue: number | null; capacity: number; onTheBooks?: number; forecast?: number }[]): ReportSection {
+  array<unknown>(nights, 'nights').forEach((x, i) => {
+    const n = object(x, `nights[${i}]`);
+    finite(n.bidPrice, `nights[${i}].bidPrice`);
+    finite(n.capacity, `nights[${i}].capacity`);
+  });
   return {
     id: 'bid-prices',
     title: 'Bid prices by night',
@@ -257,6 +276,14 @@ export function bookingPaceSection(
   records: readonly BookingRecord[],
   options: { readonly firstNight: string; readonly nights: number; readonly asOf: string; readonly maxDays?: number; readonly step?: number; readonly property?: string },
 ): ReportSection {
+  array(records, 'records');
+  object(options, 'options');
+  isoDate(options.firstNight, 'options.firstNight');
+  isoDate(options.asOf, 'options.asOf');
+  positiveInteger(options.nights, 'options.nights');
+  if (options.nights > 3660) positiveInteger(NaN, 'options.nights');
+  if (options.maxDays !== undefined) nonNegativeInteger(options.maxDays, 'options.maxDays');
+  if (options.step !== undefined) positiveInteger(options.step, 'options.step');
   const recs = options.property === undefined ? records : records.filter((r) => r.property === options.property);
   const maxDays = options.maxDays ?? 120;
   const step = options.step ?? 7;
@@ -296,6 +323,14 @@ export function forecastVsActualSection(
   records: readonly BookingRecord[],
   options: { readonly property?: string } = {},
 ): ReportSection {
+  array<unknown>(forecast, 'forecast').forEach((x, i) => {
+    const n = object(x, `forecast[${i}]`);
+    isoDate(n.date, `forecast[${i}].date`);
+    finite(n.mean, `forecast[${i}].mean`);
+    finite(n.sd, `forecast[${i}].sd`);
+  });
+  array(records, 'records');
+  object(options, 'options');
   const recs = options.property === undefined ? records : records.filter((r) => r.property === options.property);
   let lastStay = '';
   for (const r of recs) if (r.status === 'stayed' && r.arrivalDate > lastStay) lastStay = r.arrivalDate;
@@ -350,6 +385,10 @@ export function reportModel(
   extra: readonly ReportSection[] = [],
   title?: string,
 ): ReportModel {
+  object(result, 'result');
+  array(extra, 'extra');
+  if (result.kind !== 'report' && result.kind !== 'simulation' && result.kind !== 'what-if')
+    fail('result.kind', `must be 'simulation', 'what-if' or 'report', got ${JSON.stringify((result as { kind?: unknown }).kind)}`);
   if (result.kind === 'report') return extra.length ? { ...result, sections: [...result.sections, ...extra] } : result;
   if (result.kind === 'simulation')
     return { kind: 'report', title: title ?? 'Simulation of booking policies', sections: [...simulationSections(result), ...extra] };
@@ -385,6 +424,8 @@ export interface ReportGroupEvaluation {
 
 /** The group question: the decision, its reasons and the displacement by night. */
 export function groupEvaluationSection(e: ReportGroupEvaluation, title = 'The group request'): ReportSection {
+  object(e, 'evaluation');
+  array(e.reasons, 'evaluation.reasons');
   const blocks: ReportBlock[] = [{ kind: 'text', paragraphs: [...e.reasons] }];
   if (e.displacement)
     blocks.push({

@@ -9,6 +9,7 @@
  * rendering built in (no DOM, no canvas needed for SVG), and ESM builds that run on Node 20. The SVG
  * needs no script to display, so the HTML report stays self-contained.
  */
+import { fail, object } from '../internal/validate.js';
 
 interface VegaModule {
   parse(spec: unknown, config?: unknown): unknown;
@@ -30,6 +31,9 @@ function load(): Promise<{ vega: VegaModule; vegaLite: VegaLiteModule }> {
 
 /** Renders one Vega-Lite spec (data inlined) to SVG markup. */
 export async function vegaLiteToSvg(spec: Readonly<Record<string, unknown>>): Promise<string> {
+  const s = object(spec, 'spec');
+  if (!('mark' in s) && !('layer' in s) && !('concat' in s) && !('hconcat' in s) && !('vconcat' in s) && !('facet' in s) && !('repeat' in s))
+    fail('spec', 'must be a Vega-Lite spec (with mark, layer or a composition)', 'invalid');
   const { vega, vegaLite } = await load();
   const compiled = vegaLite.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: 0 });
