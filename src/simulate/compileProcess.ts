@@ -287,6 +287,8 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
   const cancelP = new Float64Array(S);
   const noShowP = new Float64Array(S);
   const meanSize = new Float64Array(S);
+  // cancellation / no-show by lead: per stream, bucket starts and probabilities (null: one value)
+  const leadBuckets: ({ from: Int32Array; cancel: Float64Array; noShowIfKept: Float64Array } | null)[] = [];
   const buyUp: SimProcess['buyUp'][number][] = [];
   let maxBuyUp = 0;
   process.streams.forEach((s, k) => {
@@ -318,6 +320,15 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
     streamFuture[k] = s.futureValue ?? 0;
     cancelP[k] = s.cancellation ?? HOTEL_PROCESS_DEFAULTS.cancellation;
     noShowP[k] = s.noShow ?? HOTEL_PROCESS_DEFAULTS.noShow;
+    leadBuckets.push(
+      s.byLead === undefined
+        ? null
+        : {
+            from: Int32Array.from(s.byLead, (b) => b.fromLead),
+            cancel: Float64Array.from(s.byLead, (b) => b.cancellation),
+            noShowIfKept: Float64Array.from(s.byLead, (b) => (b.cancellation < 1 ? Math.min(1, (b.noShow ?? 0) / (1 - b.cancellation)) : 0)),
+          },
+    );
     const b = s.buyUp;
     const products = Int32Array.from(b?.products ?? [], (id) => net.productIndex.get(id)!);
     const values = Float64Array.from(b?.values ?? Array.from(products, (q) => net.fare[q]!));
@@ -375,12 +386,22 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
           revenue[r] = streamRevenue[k]!;
           future[r] = streamFuture[k]!;
           stream[r] = k;
-          if (rng() < cancelP[k]!) {
+          let pc = cancelP[k]!;
+          let pn = noShowP[k]!;
+          const lb = leadBuckets[k];
+          if (lb) {
+            const lead = a - d;
+            let q = 0;
+            while (q + 1 < lb.from.length && lb.from[q + 1]! <= lead) q++;
+            pc = lb.cancel[q]!;
+            pn = lb.noShowIfKept[q]!;
+          }
+          if (rng() < pc) {
             cancelTime[r] = t + rng() * (a + 1 - t); // uniformly between booking and the end of the arrival day
             cancelQuantity[r] = quantity[r]!;
           } else {
             cancelTime[r] = Infinity;
-            noShow[r] = rng() < noShowP[k]! ? 1 : 0;
+            noShow[r] = rng() < pn ? 1 : 0;
           }
           for (let q = 0; q < maxBuyUp; q++) draws[r * maxBuyUp + q] = rng();
         }

@@ -2,7 +2,7 @@ import { differenceInCalendarDays, parseISO, isValid, format, addDays } from 'da
 import type { Demand } from '../model/demand.js';
 import { contribution as contributionOf } from '../model/contribution.js';
 import { array, fail, finite, join, nonEmptyArray, nonNegative, nonNegativeInteger, object, positiveInteger, probability } from '../internal/validate.js';
-import { validateHotelProcess, type HotelBookingProcess, type HotelDemandStream, type HotelGroupRequest } from './hotelProcess.js';
+import { checkByLead, validateHotelProcess, type HotelBookingProcess, type HotelDemandStream, type HotelGroupRequest } from './hotelProcess.js';
 
 /** A rate plan: what a room-night costs the guest and what it leaves the hotel. */
 export interface HotelRatePlan {
@@ -30,6 +30,11 @@ export interface HotelSegment {
   readonly futureValue?: number;
   /** Probability a booking that is not cancelled does not show; default 0. */
   readonly noShow?: number;
+  /**
+   * Cancellation and no-show by lead time, overriding `cancellation` / `noShow` (see
+   * `HotelDemandStream.byLead`; `cancellationRates(records, { asOf, by: 'segment' })` gives them).
+   */
+  readonly byLead?: readonly { readonly fromLead: number; readonly cancellation: number; readonly noShow?: number }[];
   /** P(1 room), P(2 rooms), … per request; default one room. */
   readonly roomsPerRequest?: readonly number[];
   /**
@@ -218,6 +223,7 @@ export function hotelBookingProcess(input: HotelBookingProcessInput): HotelBooki
     if (sg.cancellation !== undefined) probability(sg.cancellation, join(p, 'cancellation'));
     if (sg.noShow !== undefined) probability(sg.noShow, join(p, 'noShow'));
     if (sg.futureValue !== undefined) nonNegative(sg.futureValue, join(p, 'futureValue'));
+    if (sg.byLead !== undefined) checkByLead(sg.byLead, join(p, 'byLead'));
     if (sg.buyUpProbability !== undefined) probability(sg.buyUpProbability, join(p, 'buyUpProbability'));
     if (sg.buyUpTo !== undefined)
       array<unknown>(sg.buyUpTo, join(p, 'buyUpTo')).forEach((r, k) => {
@@ -294,6 +300,7 @@ export function hotelBookingProcess(input: HotelBookingProcessInput): HotelBooki
       revenue: revenueOf[j]!,
       ...(seg.cancellation !== undefined ? { cancellation: seg.cancellation } : {}),
       ...(seg.noShow !== undefined ? { noShow: seg.noShow } : {}),
+      ...(seg.byLead !== undefined ? { byLead: seg.byLead } : {}),
       ...(seg.futureValue !== undefined && seg.futureValue > 0 ? { futureValue: seg.futureValue } : {}),
       ...(buyUp.length > 0 ? { buyUp: { products: buyUp, probability: seg.buyUpProbability ?? 0 } } : {}),
     });

@@ -36,6 +36,14 @@ export interface HotelDemandStream {
   /** Probability that a booking that is not cancelled does not show, in [0, 1] (default 0). */
   readonly noShow?: number;
   /**
+   * Cancellation and no-show by lead time (days from booking to arrival), overriding `cancellation` and
+   * `noShow`: buckets in increasing `fromLead` (the first from 0), each with the probability that a
+   * booking made at that lead is cancelled and that it does not show (e.g. `cancellationRates` of
+   * `yieldcraft/forecast`: cancelProbability, noShowProbability). The no-show probability is of all
+   * bookings of the bucket: a booking not cancelled does not show with noShow / (1 − cancellation).
+   */
+  readonly byLead?: readonly { readonly fromLead: number; readonly cancellation: number; readonly noShow?: number }[];
+  /**
    * Buy-up: when the product is refused, the guest asks for `products[0]` with `probability`, then if
    * refused again for `products[1]` with `probability`, …; otherwise leaves. Buy-up products must use
    * the same nights as `product` (another rate plan of the same stay). `values`/`revenues` per product
@@ -168,6 +176,7 @@ export function validateHotelProcess(process: unknown, path = 'process'): HotelB
     if (s.cancellation !== undefined) probability(s.cancellation, join(sp, 'cancellation'));
     if (s.futureValue !== undefined) nonNegative(s.futureValue, join(sp, 'futureValue'));
     if (s.noShow !== undefined) probability(s.noShow, join(sp, 'noShow'));
+    if (s.byLead !== undefined) checkByLead(s.byLead, join(sp, 'byLead'));
     if (s.buyUp !== undefined) {
       const bp = join(sp, 'buyUp');
       const b = object(s.buyUp, bp);
@@ -220,4 +229,21 @@ export function validateHotelProcess(process: unknown, path = 'process'): HotelB
   if (p.walkCost !== undefined) nonNegative(p.walkCost, join(path, 'walkCost'));
   finite(H, join(path, 'horizonDays'));
   return process as HotelBookingProcess;
+}
+
+/** Checks cancellation / no-show buckets by lead time. @internal */
+export function checkByLead(x: unknown, path: string): void {
+  const b = nonEmptyArray<unknown>(x, path);
+  b.forEach((e, k) => {
+    const p = join(path, k);
+    const o = object(e, p);
+    const from = nonNegativeInteger(o.fromLead, join(p, 'fromLead'));
+    if (k === 0 && from !== 0) fail(join(p, 'fromLead'), 'the first bucket must start at lead 0', 'invalid');
+    if (k > 0 && from <= (b[k - 1] as { fromLead: number }).fromLead) fail(join(p, 'fromLead'), 'buckets must be in increasing fromLead', 'unsorted');
+    const c = probability(o.cancellation, join(p, 'cancellation'));
+    if (o.noShow !== undefined) {
+      const n = probability(o.noShow, join(p, 'noShow'));
+      if (c + n > 1 + 1e-9) fail(join(p, 'noShow'), `cancellation + noShow must be ≤ 1, got ${c} + ${n}`, 'inconsistent');
+    }
+  });
 }
