@@ -10,7 +10,7 @@ export interface UnconstrainOptions {
 }
 
 export interface UnconstrainResult {
-  readonly status: 'ok' | 'max-iterations' | 'not-identifiable';
+  readonly status: 'ok' | 'iteration-limit' | 'not-identifiable';
   /** Estimated mean demand (units of the observations). */
   readonly mean: number;
   /** Estimated standard deviation of demand. */
@@ -64,7 +64,7 @@ export function censoredNormalLogLikelihood(values: ArrayLike<number>, censored:
  *   finite values
  * @param options.tolerance - stop when |Δμ| + |Δσ| ≤ tolerance·(1 + |μ| + σ) (default 1e-10)
  * @param options.maxIterations - at most this many EM steps (default 10,000)
- * @returns `status`: 'ok' (converged), 'max-iterations' (returned the last iterate), or
+ * @returns `status`: 'ok' (converged), 'iteration-limit' (returned the last iterate), or
  *   'not-identifiable' (every observation censored, or a single one, or the EM iterates collapse to
  *   σ = 0 — all exact values equal and no censored bound above them: the likelihood grows without
  *   bound and has no maximum; `mean`/`sd` then hold the naive sample values). `mean`, `sd` (the MLE,
@@ -111,7 +111,7 @@ export function emUnconstrain(
   const naiveSd = sigma;
   if (!(sigma > 0)) sigma = Math.max(1e-3, 0.1 * Math.abs(mu));
   let it = 0;
-  let status: EmUnconstrainResult['status'] = 'max-iterations';
+  let status: EmUnconstrainResult['status'] = 'iteration-limit';
   for (; it < maxIt; ) {
     it++;
     let m1 = 0;

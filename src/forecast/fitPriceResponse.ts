@@ -17,7 +17,7 @@ export interface RegressionDiagnostics {
 }
 
 export interface PriceResponseFit {
-  readonly status: 'ok' | 'wrong-sign' | 'insufficient-data';
+  readonly status: 'ok' | 'wrong-sign' | 'insufficient-history';
   readonly response: ConstantElasticityResponse;
   readonly linear: LinearResponse;
   readonly exponential: ExponentialResponse;
@@ -68,7 +68,7 @@ const EMPTY: RegressionDiagnostics = { n: 0, rSquared: 0, slopeStandardError: 0,
  * result as descriptive.
  *
  * @param points - `{ price, quantity }`, price > 0, quantity ≥ 0, at least 3 with distinct prices
- * @returns `status` ('ok' | 'wrong-sign' | 'insufficient-data'), `response` (constant elasticity,
+ * @returns `status` ('ok' | 'wrong-sign' | 'insufficient-history'), `response` (constant elasticity,
  *   the primary), `linear`, `exponential`, and `diagnostics` per form: n used, R², slope standard
  *   error and t statistic
  * @example
@@ -98,7 +98,7 @@ export function fitPriceResponse(points: readonly { readonly price: number; read
     : { kind: 'constant-elasticity', a: 0, elasticity: 0 };
   const exponential: ExponentialResponse = ex ? { kind: 'exponential', a: Math.exp(ex.b), alpha: -ex.m } : { kind: 'exponential', a: 0, alpha: 0 };
   const linear: LinearResponse = li ? { kind: 'linear', a: li.b, b: -li.m } : { kind: 'linear', a: 0, b: 0 };
-  const status: PriceResponseFit['status'] = !ce ? 'insufficient-data' : response.elasticity > 0 ? 'ok' : 'wrong-sign';
+  const status: PriceResponseFit['status'] = !ce ? 'insufficient-history' : response.elasticity > 0 ? 'ok' : 'wrong-sign';
   return {
     status,
     response,

@@ -39,7 +39,7 @@ export function projectTail(c: number, mu: number, sigma: number, tau: number): 
  * @param options.tau - tail share left beyond the projection, in (0, 1) (default 0.5)
  * @param options.tolerance - stop when |Δμ| + |Δσ| ≤ tolerance·(1 + |μ| + σ) (default 1e-10)
  * @param options.maxIterations - default 10,000
- * @returns `status` 'ok' | 'max-iterations' | 'not-identifiable' (all censored, or fewer than two
+ * @returns `status` 'ok' | 'iteration-limit' | 'not-identifiable' (all censored, or fewer than two
  *   observations, or no spread at all), `mean`, `sd`, `iterations`, `unconstrained` (censored values
  *   replaced by their projections).
  * @example
@@ -72,7 +72,7 @@ export function projectionDetruncation(
   if (k === n || n < 2 || !(sigma > 0))
     return { status: 'not-identifiable', mean: mu, sd: sigma, iterations: 0, unconstrained: Array.from(values) };
   let it = 0;
-  let status: UnconstrainResult['status'] = 'max-iterations';
+  let status: UnconstrainResult['status'] = 'iteration-limit';
   while (it < maxIt) {
     it++;
     for (let i = 0; i < n; i++) if (censored[i]) work[i] = projectTail(values[i]!, mu, sigma, tau);

@@ -27,8 +27,8 @@ describe('fitPriceResponse(points)', () => {
     expect(r.status).toBe('wrong-sign');
     expect(r.response.elasticity).toBeLessThan(0);
   });
-  it("reports 'insufficient-data' with fewer than three positive points", () => {
-    expect(fitPriceResponse([{ price: 10, quantity: 1 }, { price: 20, quantity: 0 }]).status).toBe('insufficient-data');
+  it("reports 'insufficient-history' with fewer than three positive points", () => {
+    expect(fitPriceResponse([{ price: 10, quantity: 1 }, { price: 20, quantity: 0 }]).status).toBe('insufficient-history');
   });
   it('leaves the elasticity unchanged when prices are rescaled (a change of currency)', () => {
     fc.assert(

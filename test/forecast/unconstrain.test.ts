@@ -133,7 +133,7 @@ describe('projectionDetruncation(observations)', () => {
     ];
     const one = projectionDetruncation(obs, { maxIterations: 1 });
     expect(one.iterations).toBe(1);
-    expect(one.status).toBe('max-iterations');
+    expect(one.status).toBe('iteration-limit');
     const sigma = Math.sqrt(11 / 3);
     const projected = 10.5 + sigma * 1.235321257212222;
     expect(projected).toBeCloseTo(12.865460116885242, 12);
