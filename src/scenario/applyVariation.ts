@@ -22,7 +22,10 @@ import { addDays, format, parseISO } from 'date-fns';
 import type { HotelBookingProcessInput, HotelGroupOffer, HotelRatePlan, HotelSegment, HotelStayDemand } from '../simulate/hotelBookingProcess.js';
 import type { PolicySpec } from '../simulate/policy.js';
 import { fail } from '../internal/validate.js';
-import type { Scenario, ScenarioChange, ScenarioGroup } from './scenario.js';
+import { parseChanges, parseScenario, ResolvedDemandSchema, type Scenario, type ScenarioChange, type ScenarioGroup } from './scenario.js';
+import { makeParser } from '../model/schemas.js';
+
+const [parseResolvedDemand] = makeParser(ResolvedDemandSchema, 'demand');
 import type { ForecastError } from './forecastErrorPolicy.js';
 
 /** Demand and nights resolved from the scenario's source (history forecast or given). */
@@ -51,7 +54,11 @@ function groupNights(g: ScenarioGroup): string[] {
 }
 
 /** The inputs of the baseline with `changes` applied (the scenario is not modified). */
-export function applyVariation(scenario: Scenario, demand: ResolvedDemand, changes: readonly ScenarioChange[], path = 'variation'): VariationInputs {
+export function applyVariation(scenarioInput: Scenario, demandInput: ResolvedDemand, changesInput: readonly ScenarioChange[], path = 'variation'): VariationInputs {
+  if (typeof path !== 'string') fail('path', 'must be a string', 'invalid-type');
+  const scenario = parseScenario(scenarioInput);
+  const demand = parseResolvedDemand(demandInput) as ResolvedDemand;
+  const changes = parseChanges(changesInput);
   const ratePlans: HotelRatePlan[] = scenario.hotel.ratePlans.map((r) => ({ ...r }));
   const segments: Record<string, HotelSegment> = Object.fromEntries(Object.entries(scenario.hotel.segments).map(([k, v]) => [k, { ...v }]));
   const nights = demand.nights.map((n) => ({ date: n.date, physical: scenario.hotel.rooms, onTheBooks: n.onTheBooks }));

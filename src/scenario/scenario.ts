@@ -191,3 +191,17 @@ export function parseVariations(json: unknown): Variation[] {
   const list = parseVariationsJson(json) as Variation[];
   return list;
 }
+
+const [parseChangesJson] = makeParser(z.array(ChangeSchema), 'changes');
+
+/** Validates a list of changes (YieldInputError with each problem's path under `changes`). */
+export function parseChanges(json: unknown): ScenarioChange[] {
+  return parseChangesJson(json) as ScenarioChange[];
+}
+
+/** Demand and nights as `resolveDemand` gives them (validated by `applyVariation`). */
+export const ResolvedDemandSchema = z.object({
+  asOf: isoDate,
+  nights: z.array(z.object({ date: isoDate, onTheBooks: rooms })).min(1),
+  products: z.array(z.object({ arrivalDate: isoDate, nights: z.number().int().min(1), segment: z.string().min(1), demand: DemandValue })),
+});

@@ -58,7 +58,9 @@ export interface WhatIfInsufficientHistory {
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 
 /** Demand and nights of the scenario's source. */
-export function resolveDemand(s: Scenario, history: readonly BookingRecord[] | undefined): ResolvedDemand | { status: 'insufficient-history'; message: string } {
+export function resolveDemand(scenario: Scenario, history: readonly BookingRecord[] | undefined): ResolvedDemand | { status: 'insufficient-history'; message: string } {
+  const s = parseScenario(scenario);
+  if (history !== undefined && !Array.isArray(history)) fail('history', 'must be an array of booking records', 'invalid-type');
   const d = s.demand;
   if (d.source === 'given')
     return { asOf: d.asOf, nights: d.nights.map((n) => ({ date: n.date, onTheBooks: n.onTheBooks ?? 0 })), products: d.products };
