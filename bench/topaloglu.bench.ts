@@ -221,7 +221,8 @@ if (results.length === 0) {
   console.log('topaloglu bench: no instance finished');
   process.exit(0);
 }
-const totalMin = (performance.now() - t0) / 60000;
+/** Minutes spent on the instances reported (summed from the checkpoint when resumed or reported only). */
+const totalMin = results.reduce((a, r) => a + r.seconds, 0) / 60;
 
 // ---------- tables ----------
 const bestIndex = (r: Result) => r.policies.reduce((qb, p, q) => (p.mean > r.policies[qb]!.mean ? q : qb), 0);
@@ -343,7 +344,7 @@ const paired = results.map((r) => {
 const partial = results.length < published.length;
 const summary = [
   ...(partial ? [`**Partial run: ${results.length} of the ${published.length} instances** (${filters.length ? `selected by TOPALOGLU_INSTANCES=${filters.join(',')}` : 'the others did not finish in the time available'}; see the previous full recording in git history).`, ''] : []),
-  `${n} instance${n === 1 ? '' : 's'}, ${TRAJECTORIES} demand trajectories each (seed ${SEED}, the same trajectories for every policy), bid prices re-computed at periods ⌊k·T/5⌋, k = 0…4. Total ${totalMin.toFixed(1)} min${stored.size ? ' (this session; the rest resumed from the checkpoint)' : ''}, ${WORKERS} worker threads.`,
+  `${n} instance${n === 1 ? '' : 's'}, ${TRAJECTORIES} demand trajectories each (seed ${SEED}, the same trajectories for every policy), bid prices re-computed at periods ⌊k·T/5⌋, k = 0…4. Total ${totalMin.toFixed(1)} min on ${WORKERS} worker threads (wall clock, summed over the instances).`,
   '',
   `**Headline: luck-adjusted, against the paper's LR column.** Each policy's mean is corrected with the perfect-hindsight control variate ` +
     `(which removes the luck of the ${TRAJECTORIES} trajectories: their hindsight mean differs from E[hindsight], estimated on ${HINDSIGHT_REFERENCE} further trajectories, by ${pct(lucky)} on average). ` +
