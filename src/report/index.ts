@@ -11,6 +11,8 @@ export {
   groupEvaluationSection,
   reportModel,
   reservedSections,
+  customerProfitabilitySection,
+  rateLadderSection,
   simulationSections,
   whatIfSections,
   type ReportGroupEvaluation,

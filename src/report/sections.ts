@@ -363,20 +363,170 @@ export function forecastVsActualSection(
   return { id: 'forecast', title: 'Forecast against actual', blocks };
 }
 
-/** The two sections that other parts of the library fill; shown as kept places until they do. */
+/**
+ * The customer-profitability section: one row per segment, channel, customer type or account of
+ * `segmentProfitability` (yieldcraft/customer) — room-nights, revenue, contribution after commission and
+ * variable cost, cancellation and no-show rates and what they cost, net contribution per room-night,
+ * length of stay and lead time — with a chart of net contribution per room-night.
+ * @example
+ * import { customerProfitabilitySection } from 'yieldcraft/report';
+ * customerProfitabilitySection([]).blocks.length; // => 1
+ */
+export function customerProfitabilitySection(
+  rows: readonly {
+    readonly dimension: string;
+    readonly key: string;
+    readonly roomNights: number;
+    readonly revenue: number;
+    readonly contribution: number;
+    readonly cancellationRate: number;
+    readonly noShowRate: number;
+    readonly cancellationCost: number;
+    readonly noShowCost: number;
+    readonly netContribution: number;
+    readonly netContributionPerRoomNight: number;
+    readonly averageLengthOfStay: number;
+    readonly averageLeadTime: number;
+  }[],
+  title = 'Customer profitability',
+): ReportSection {
+  const list = array<unknown>(rows, 'rows').map((x, i) => {
+    const r = object(x, `rows[${i}]`);
+    for (const k of ['roomNights', 'revenue', 'contribution', 'cancellationRate', 'noShowRate', 'netContribution', 'netContributionPerRoomNight', 'averageLengthOfStay', 'averageLeadTime'])
+      finite(r[k], `rows[${i}].${k}`);
+    return r as unknown as (typeof rows)[number];
+  });
+  if (list.length === 0) return { id: 'customer-profitability', title, blocks: [{ kind: 'text', paragraphs: ['No bookings to profile.'] }] };
+  const table: ReportTable = {
+    kind: 'table',
+    title: 'Profitability by segment, channel and account (stays; cancellations and no-shows at their cost)',
+    columns: [
+      { key: 'dimension', label: 'by', format: 'text' },
+      { key: 'key', label: 'who', format: 'text' },
+      { key: 'roomNights', label: 'room-nights', format: 'count' },
+      { key: 'revenue', label: 'revenue', format: 'money' },
+      { key: 'contribution', label: 'contribution', format: 'money' },
+      { key: 'cancellationRate', label: 'cancelled', format: 'share' },
+      { key: 'noShowRate', label: 'no-show', format: 'share' },
+      { key: 'netContribution', label: 'net contribution', format: 'money' },
+      { key: 'netContributionPerRoomNight', label: 'net / room-night', format: 'money' },
+      { key: 'averageLengthOfStay', label: 'nights', format: 'count' },
+      { key: 'averageLeadTime', label: 'lead (days)', format: 'count' },
+    ],
+    rows: list.map((r) => ({
+      dimension: r.dimension,
+      key: r.key,
+      roomNights: r.roomNights,
+      revenue: r.revenue,
+      contribution: r.contribution,
+      cancellationRate: r.cancellationRate,
+      noShowRate: r.noShowRate,
+      netContribution: r.netContribution,
+      netContributionPerRoomNight: r.netContributionPerRoomNight,
+      averageLengthOfStay: r.averageLengthOfStay,
+      averageLeadTime: r.averageLeadTime,
+    })),
+  };
+  const chartRows = list.filter((r) => r.dimension !== 'total' && r.roomNights > 0);
+  const blocks: ReportBlock[] = [table];
+  if (chartRows.length > 0)
+    blocks.push({
+      kind: 'chart',
+      id: 'net-per-room-night',
+      title: 'Net contribution per room-night',
+      caption: 'What a room-night sold to each segment, channel or account leaves after commission, variable cost, cancellations and no-shows.',
+      spec: {
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        data: { values: chartRows.map((r) => ({ who: `${r.dimension}: ${r.key}`, value: r.netContributionPerRoomNight })) },
+        mark: 'bar',
+        encoding: {
+          y: { field: 'who', type: 'nominal', sort: '-x', title: null },
+          x: { field: 'value', type: 'quantitative', title: 'net contribution per room-night' },
+        },
+        width: 420,
+      },
+    });
+  return { id: 'customer-profitability', title, blocks };
+}
+
+/**
+ * The rate-ladder section: for each arrival date (and length of stay), the rate published by
+ * `rateLadder` (yieldcraft/pricing) beside the sum of the bid prices of the stay's nights, the margin and
+ * whether the stay is open, with a chart of rate per night against bid prices per night.
+ * @example
+ * import { rateLadderSection } from 'yieldcraft/report';
+ * rateLadderSection([]).id; // => 'rate-ladder'
+ */
+export function rateLadderSection(
+  rows: readonly {
+    readonly arrival: string;
+    readonly lengthOfStay: number;
+    readonly roomType: string;
+    readonly rate: number;
+    readonly bidPriceSum: number;
+    readonly margin: number;
+    readonly buyProbability: number;
+    readonly open: boolean;
+  }[],
+  title = 'Rate ladder: the rate published and the bid prices',
+): ReportSection {
+  const list = array<unknown>(rows, 'rows').map((x, i) => {
+    const r = object(x, `rows[${i}]`);
+    isoDate(r.arrival, `rows[${i}].arrival`);
+    positiveInteger(r.lengthOfStay, `rows[${i}].lengthOfStay`);
+    for (const k of ['rate', 'bidPriceSum', 'margin', 'buyProbability']) finite(r[k], `rows[${i}].${k}`);
+    return r as unknown as (typeof rows)[number];
+  });
+  if (list.length === 0) return { id: 'rate-ladder', title, blocks: [{ kind: 'text', paragraphs: ['No rates to show.'] }] };
+  const table: ReportTable = {
+    kind: 'table',
+    title: 'Rate by arrival date and length of stay',
+    columns: [
+      { key: 'arrival', label: 'arrival', format: 'text' },
+      { key: 'lengthOfStay', label: 'nights', format: 'count' },
+      { key: 'roomType', label: 'room', format: 'text' },
+      { key: 'rate', label: 'rate / night', format: 'money' },
+      { key: 'bidPriceSum', label: 'Σ bid prices', format: 'money' },
+      { key: 'margin', label: 'margin', format: 'money' },
+      { key: 'buyProbability', label: 'P(buy)', format: 'share' },
+      { key: 'open', label: 'open', format: 'text' },
+    ],
+    rows: list.map((r) => ({ arrival: r.arrival, lengthOfStay: r.lengthOfStay, roomType: r.roomType, rate: r.rate, bidPriceSum: r.bidPriceSum, margin: r.margin, buyProbability: r.buyProbability, open: r.open ? 'yes' : 'closed' })),
+  };
+  const oneNight = list.filter((r) => r.lengthOfStay === 1);
+  const blocks: ReportBlock[] = [table];
+  if (oneNight.length > 0)
+    blocks.push({
+      kind: 'chart',
+      id: 'rate-vs-bid-price',
+      title: 'One-night rate against the night’s bid price',
+      caption: 'The rate published for a one-night stay beside the bid price (last-room value) of that night.',
+      spec: {
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        data: {
+          values: oneNight.flatMap((r) => [
+            { night: r.arrival, series: `rate (${r.roomType})`, value: r.rate },
+            { night: r.arrival, series: 'bid price', value: r.bidPriceSum },
+          ]),
+        },
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: { field: 'night', type: 'temporal', title: 'night' },
+          y: { field: 'value', type: 'quantitative', title: 'money per room-night' },
+          color: { field: 'series', type: 'nominal', title: null },
+        },
+        width: 520,
+      },
+    });
+  return { id: 'rate-ladder', title, blocks };
+}
+
+/**
+ * @deprecated placeholders kept while callers move to `customerProfitabilitySection` and
+ * `rateLadderSection`; returns those sections with no rows.
+ */
 export function reservedSections(): ReportSection[] {
-  return [
-    {
-      id: 'customer-profitability',
-      title: 'Customer profitability',
-      blocks: [{ kind: 'slot', slot: 'customer-profitability', note: 'Segment, channel and account profitability (yieldcraft/customer) will be shown here.' }],
-    },
-    {
-      id: 'rate-ladder',
-      title: 'Rate ladder',
-      blocks: [{ kind: 'slot', slot: 'rate-ladder', note: 'The best-available-rate ladder by date and length of stay (yieldcraft/pricing rateLadder) will be shown here.' }],
-    },
-  ];
+  return [customerProfitabilitySection([]), rateLadderSection([])];
 }
 
 /** The report model of a result, with any extra sections (pace, forecast, …) after the result's own. */

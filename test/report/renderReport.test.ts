@@ -7,6 +7,8 @@ import {
   forecastVsActualSection,
   renderReport,
   reservedSections,
+  customerProfitabilitySection,
+  rateLadderSection,
   type ReportChart,
   type ReportModel,
   type ReportText,
@@ -49,17 +51,23 @@ describe('renderReport', () => {
   });
 
   it('the HTML page is self-contained: every chart is an inline SVG, no script, no external URL', async () => {
-    const html = await renderReport(simulationFixture(), { format: 'html', sections: reservedSections() });
+    const sections = [
+      customerProfitabilitySection([
+        { dimension: 'segment', key: 'Corporate', roomNights: 120, revenue: 12000, contribution: 10200, cancellationRate: 0.1, noShowRate: 0.01, cancellationCost: 300, noShowCost: 40, netContribution: 9860, netContributionPerRoomNight: 82.17, averageLengthOfStay: 2.1, averageLeadTime: 12 },
+      ]),
+      rateLadderSection([{ arrival: '2017-03-01', lengthOfStay: 1, roomType: 'std', rate: 110, bidPriceSum: 80, margin: 30, buyProbability: 0.4, open: true }]),
+    ];
+    const html = await renderReport(simulationFixture(), { format: 'html', sections });
     const figures = html.match(/<figure class="chart"[\s\S]*?<\/figure>/g) ?? [];
-    expect(figures.length).toBe(4); // revenue, differences, occupancy, bid prices
+    expect(figures.length).toBe(6); // revenue, differences, occupancy, bid prices; profitability, rate vs bid price
     for (const f of figures) expect(f).toMatch(/<svg[^>]*class="marks"/);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<link/i);
     // the only URLs are the SVG namespaces
     const urls = (html.match(/https?:\/\/[^"'\s)]+/g) ?? []).filter((u) => !u.startsWith('http://www.w3.org/'));
     expect(urls).toEqual([]);
-    expect(html).toContain('data-slot="customer-profitability"');
-    expect(html).toContain('data-slot="rate-ladder"');
+    expect(html).toContain('Customer profitability');
+    expect(html).toContain('Rate ladder');
   });
 
   it('text in the model is escaped in HTML', async () => {
