@@ -6,7 +6,6 @@ import {
   bookingPaceSection,
   forecastVsActualSection,
   renderReport,
-  reservedSections,
   customerProfitabilitySection,
   rateLadderSection,
   type ReportChart,
