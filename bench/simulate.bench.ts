@@ -125,7 +125,7 @@ const yearRun = await best('hotel year, fixed bid prices', 3, () =>
   run(year, [fixedBidPrices(() => 60)], { trajectories: 30, seed: 1, reoptimizations: 1 }),
 );
 rows.push(
-  `| fixed bid prices (60 per night), planned once | hotel year: 365 nights × stays of 1–7 nights × 4 rate plans (${year.network.products.length} products), 200 rooms, cancellations, no-shows, buy-up, groups of 1–3 rooms | 1 | ${yearRun.trajectories} | ${(yearRun.requests / yearRun.trajectories).toFixed(0)} | ${fmtRate(yearRun)} | ${yearRun.load.toFixed(1)} |`,
+  `| fixed bid prices (60 per night), planned once | hotel year: 365 nights × stays of 1–7 nights × 4 rate plans (${year.network.products.length} products), 200 rooms, cancellations, no-shows, buy-up, requests of 1–3 rooms | 1 | ${yearRun.trajectories} | ${(yearRun.requests / yearRun.trajectories).toFixed(0)} | ${fmtRate(yearRun)} | ${yearRun.load.toFixed(1)} |`,
 );
 
 const topa = fileURLToPath(new URL('../../shared/data/topaloglu-2009/rm_600_8_1.6_8.0.txt.gz', import.meta.url));
@@ -146,7 +146,7 @@ const nightly = await best('four-week hotel, DLP re-solved every booking day', 2
   run(month, [dlpBidPricePolicy()], { trajectories: 20, seed: 1, schedule: dailySchedule }),
 );
 rows.push(
-  `| DLP bid prices (ties by allocation), re-solved every booking day (${month.horizonDays} plans per trajectory) | four-week hotel: 28 nights, ${month.network.products.length} products, booked over 60 days | 1 | ${nightly.trajectories} | ${(nightly.requests / nightly.trajectories).toFixed(0)} | ${(nightly.requests / nightly.seconds / 1e3).toFixed(1)} k | ${(nightly.requests / nightly.cpu / 1e3).toFixed(1)} k (${((nightly.cpu / nightly.trajectories / month.horizonDays) * 1e3).toFixed(1)} CPU ms per plan) | ${nightly.load.toFixed(1)} |`,
+  `| DLP bid prices (ties by allocation), re-solved every booking day (${month.horizonDays} plans per trajectory) | four-week hotel: 28 nights, ${month.network.products.length} products, booked from 60 days before the first night | 1 | ${nightly.trajectories} | ${(nightly.requests / nightly.trajectories).toFixed(0)} | ${(nightly.requests / nightly.seconds / 1e3).toFixed(1)} k | ${(nightly.requests / nightly.cpu / 1e3).toFixed(1)} k (${((nightly.cpu / nightly.trajectories / month.horizonDays) * 1e3).toFixed(1)} CPU ms per plan) | ${nightly.load.toFixed(1)} |`,
 );
 
 // 3. workers: the same study on 1 and 2 threads (DLP bid prices re-solved every booking day on the hotel month, 40 trajectories)
@@ -168,8 +168,7 @@ the speed; "per CPU second" divides by the CPU time this process actually got, t
 | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
-**Worker threads** (\`workers\`, tinypool; results identical whatever the number of workers): the
-four-week hotel with DLP bid prices re-solved every booking day (${month.horizonDays} plans per trajectory), ${one.trajectories} trajectories:
+**Worker threads** (\`workers\`, tinypool): the four-week hotel with DLP bid prices re-solved every booking day (${month.horizonDays} plans per trajectory), ${one.trajectories} trajectories:
 1 worker ${one.seconds.toFixed(2)} s (load ${one.load.toFixed(1)}), 2 workers ${two.seconds.toFixed(2)} s (load ${two.load.toFixed(1)}): **${speedup.toFixed(2)}×**.
 `;
 console.log(`\n${body}`);
