@@ -23,7 +23,10 @@ import { blockNights, evaluateBlock, printEvaluation } from './commands/evaluate
 import { progressBar } from './progress.js';
 import { money, rooms, table } from './format.js';
 import { renderReport } from '../report/renderReport.js';
-import { bidPriceSection, bookingPaceSection, forecastVsActualSection, groupEvaluationSection, reservedSections, whatIfSections } from '../report/sections.js';
+import { bidPriceSection, bookingPaceSection, customerProfitabilitySection, forecastVsActualSection, groupEvaluationSection, whatIfSections } from '../report/sections.js';
+import { segmentProfitability } from '../customer/segmentProfitability.js';
+import { format, parseISO, subDays } from 'date-fns';
+import { historyAsOf } from '../history/historyAsOf.js';
 
 const DATA = fileURLToPath(new URL('../../data/hotel-bookings/hotel_bookings_until_2017-04-30.csv.gz', import.meta.url));
 const SCENARIO_NAME = 'data/scenarios/city-hotel-march-2017.json';
@@ -104,7 +107,14 @@ async function main(): Promise<number> {
         bidPriceSection(c.nights),
         bookingPaceSection(city, { firstNight: asOf, nights: horizonDays, asOf }),
         forecastVsActualSection(forecast.nights, city),
-        ...reservedSections(),
+        // the customer mix of the past year (stays known as of the date): segments and channels
+        customerProfitabilitySection(
+          segmentProfitability(
+            historyAsOf(city, asOf).filter((r) => r.arrivalDate >= format(subDays(parseISO(asOf), 365), 'yyyy-MM-dd')),
+            { by: ['segment', 'channel'] },
+          ),
+          'Customer profitability, the year before the as-of date',
+        ),
       ],
       sources: [
         'Data: N. Antonio, A. de Almeida, L. Nunes, “Hotel booking demand datasets”, Data in Brief 22 (2019) 41–49, doi:10.1016/j.dib.2018.11.126 (CC BY 4.0).',

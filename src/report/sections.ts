@@ -94,7 +94,7 @@ function metricsTable(title: string, rows: readonly { name: string; metrics: Rea
     caption:
       `Means over the trajectories; ± is the half-width of the ${pct(level)} confidence interval of the revenue.` +
       (present.some((m) => m.key === 'adr' || m.key === 'revpar')
-        ? ' Revenue counts the bookings still to come; ADR and RevPAR divide it by all rooms (those already on the books included): compare them between rows, not with published figures.'
+        ? ' Revenue counts the bookings still to come (rooms already on the books have no known revenue); ADR and RevPAR divide it by the room-nights those bookings fill and by the room-nights that were left to sell.'
         : ''),
     columns: [
       { key: 'name', label: '', format: 'text' },
