@@ -30,9 +30,9 @@ import {
   rateLadder,
   readHotelBookingsCsv,
   renderReport,
+  rateLadderSection,
   toDistribution,
   willingnessToPay,
-  type ReportSection,
   type SegmentBuyProbability,
 } from 'yieldcraft';
 
@@ -130,33 +130,9 @@ for (let i = 0; i < MONTH; i++) {
   );
 }
 
-// --- the same as a report section -------------------------------------------------------------------------
-const section: ReportSection = {
-  id: 'rate-ladder',
-  title: 'Rate ladder',
-  blocks: [
-    {
-      kind: 'table',
-      title: `${property}: best available rate by arrival date, March 2017 (as of ${asOf})`,
-      columns: [
-        { key: 'night', label: 'Night', format: 'text' },
-        { key: 'bidPrice', label: 'Bid price', format: 'money' },
-        { key: 'bar1', label: 'BAR 1 night', format: 'money' },
-        { key: 'bar2', label: 'BAR 2 nights', format: 'money' },
-        { key: 'bar3', label: 'BAR 3 nights', format: 'money' },
-        { key: 'boundBy', label: 'Guard rail (1 night)', format: 'text' },
-      ],
-      rows: lrv.nights.slice(0, MONTH).map((n) => ({
-        night: n.night,
-        bidPrice: n.bidPrice,
-        bar1: ladderResult.rate(n.night, 1) ?? null,
-        bar2: ladderResult.rate(n.night, 2) ?? null,
-        bar3: ladderResult.rate(n.night, 3) ?? null,
-        boundBy: ladderResult.rows.find((r) => r.arrival === n.night && r.lengthOfStay === 1)!.boundBy.join(', '),
-      })),
-      caption: 'Rates per room-night; bid prices are the DLP duals of each night (€ per room-night).',
-    },
-  ],
-};
+// --- the same as a report section (rateLadderSection of yieldcraft/report), HTML and Markdown ---------------
+const section = rateLadderSection(ladderResult.rows.filter((r) => MONTH >= lrv.nights.length || r.arrival < lrv.nights[MONTH]!.night));
+const html = await renderReport({ kind: 'report', title: `${property} rate ladder`, sections: [section] }, { format: 'html' });
+console.log(`HTML report section: ${html.length.toLocaleString('en-US')} characters, ${(html.match(/<svg/g) ?? []).length} chart(s)`);
 const md = await renderReport({ kind: 'report', title: `${property} rate ladder`, sections: [section] }, { format: 'markdown' });
 console.log(`\n${md.split('\n').slice(0, 12).join('\n')}\n… (${md.split('\n').length} lines of Markdown)`);
