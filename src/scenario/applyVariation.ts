@@ -112,7 +112,13 @@ export function applyVariation(scenarioInput: Scenario, demandInput: ResolvedDem
           if (!seg) fail(`${cp}.segment`, `unknown segment ${JSON.stringify(s)}`, 'unknown-reference');
           const p = c.probability ?? (seg.cancellation ?? 0) * c.factor!;
           if (p > 1) fail(`${cp}.factor`, `takes the cancellation probability of ${s} to ${p}, above 1`, 'invalid');
-          segments[s] = { ...seg, cancellation: p };
+          // buckets by lead time (which override the single probability) move the same way
+          const byLead = seg.byLead?.map((b) => {
+            const q = c.probability ?? b.cancellation * c.factor!;
+            if (q > 1 || q + (b.noShow ?? 0) > 1) fail(`${cp}.factor`, `takes the cancellation probability of ${s} at lead ${b.fromLead} to ${q}, which with its no-shows exceeds 1`, 'invalid');
+            return { ...b, cancellation: q };
+          });
+          segments[s] = { ...seg, cancellation: p, ...(byLead ? { byLead } : {}) };
         }
         break;
       }

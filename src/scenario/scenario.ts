@@ -29,7 +29,7 @@ const DemandValue = z.union([
 ]);
 
 export const PolicySchema = z.union([
-  z.object({ kind: z.enum(['fcfs', 'dlp', 'rlp', 'davn', 'emsrb-per-night', 'dp-decomposition', 'lagrangian']), options: z.record(z.string(), z.unknown()).optional() }),
+  z.object({ kind: z.enum(['fcfs', 'dlp', 'rlp', 'davn', 'emsrb-per-night', 'dp-decomposition', 'lagrangian', 'dynamic-pricing']), options: z.record(z.string(), z.unknown()).optional() }),
   z.object({ kind: z.literal('module'), module: z.string().min(1), export: z.string().optional(), options: z.unknown().optional() }),
 ]);
 
@@ -49,6 +49,10 @@ const Segment = z.object({
   bookingCurve: z.array(factor).min(1).optional(),
   buyUpTo: z.array(z.string().min(1)).optional(),
   buyUpProbability: share.optional(),
+  /** Future value per room a refusal would lose (value-aware policies: `{ kind: 'dlp', options: { valueAware: true } }`). */
+  futureValue: money.optional(),
+  /** Cancellation and no-show by lead time (see `HotelSegment.byLead`). */
+  byLead: z.array(z.object({ fromLead: z.number().int().min(0), cancellation: share, noShow: share.optional() })).min(1).optional(),
 });
 
 export const GroupSchema = z.object({
