@@ -15,6 +15,7 @@ import { optimizeCommand } from './commands/optimize.js';
 import { decideCommand } from './commands/decide.js';
 import { evaluateGroupCommand } from './commands/evaluateGroup.js';
 import { mergeCommand, reportCommand, simulateCommand, whatifCommand } from './commands/study.js';
+import { benchCommand } from './commands/bench.js';
 import { YieldInputError } from '../model/errors.js';
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -28,6 +29,7 @@ const HANDLERS: Partial<Record<CommandName, Command>> = {
   whatif: whatifCommand,
   report: reportCommand,
   merge: mergeCommand,
+  bench: benchCommand,
 };
 
 /** The package version (from package.json, found next to the sources or the build). */

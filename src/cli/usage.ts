@@ -4,9 +4,7 @@ export const COMMANDS = ['forecast', 'optimize', 'decide', 'evaluate-group', 'si
 export type CommandName = (typeof COMMANDS)[number];
 
 /** Commands that are part of the interface but not built yet: they exit 2 and say so. */
-export const NOT_AVAILABLE: Readonly<Partial<Record<CommandName, string>>> = {
-  bench: 'run the benchmark suite from a clone of the repository with `npm run bench`',
-};
+export const NOT_AVAILABLE: Readonly<Partial<Record<CommandName, string>>> = {};
 
 export const TOP_USAGE = `yieldcraft — yield management for perishable capacity
 
@@ -22,7 +20,7 @@ commands:
   whatif          a scenario and its variations side by side on common random numbers
   report          render a simulation or what-if result as a self-contained HTML page or Markdown
   merge           merge the shards (--shard k/n) of a simulation or what-if into the single run's result
-  bench           (not available) benchmarks: use \`npm run bench\` in a clone
+  bench           a quick benchmark on this machine (decide, the DLP, the simulator)
 
 every command takes --help and --json (machine-readable output on stdout).
 exit codes: 0 ok · 1 bad input file (file: field: problem) · 2 usage error`;
@@ -136,5 +134,15 @@ options:
   --out FILE          write the merged result (default: print it)
   --json              print the merged result
   -h, --help`,
-  bench: `usage: npm run bench (in a clone of the repository); yieldcraft bench is not available`,
+  bench: `usage: yieldcraft bench [--seconds N] [--json]
+
+A quick benchmark of the installed package on this machine: decide with nested limits and with bid
+prices (500 legs), the DLP of a one-year hotel (first solve in the process and warm), and the simulator
+(requests replayed per second with fixed bid prices), with the CPU, Node version and load average. The
+full suite with its baselines (C, R, the Topaloglu instances) is \`npm run bench\` in a clone.
+
+options:
+  --seconds N         time per throughput measurement (default 1)
+  --json              print the results as JSON
+  -h, --help`,
 };

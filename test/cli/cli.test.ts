@@ -71,12 +71,17 @@ describe('the yieldcraft command line', () => {
     }
   });
 
-  it.each(['bench'])('yieldcraft %s is not available: exit 2, says so, prints nothing on stdout', async (c) => {
-    const r = await run([c, 'anything.json']);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/not available/);
-  });
+  it('yieldcraft bench takes no file (exit 2 with its usage) and measures decide, the DLP and the simulator (--json)', async () => {
+    const bad = await run(['bench', 'anything.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    const r = await run(['bench', '--seconds', '1', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { machine: { cores: number; node: string }; results: { what: string; value: number; unit: string }[] };
+    expect(out.machine.node).toBe(process.version);
+    expect(out.results.map((x) => x.unit)).toEqual(['decisions/s', 'decisions/s', 'ms', 'ms', 'requests/s']);
+    for (const x of out.results) expect(x.value).toBeGreaterThan(0);
+  }, 120_000);
 
   it('a missing file, a file that is not JSON, and a document with bad fields exit 1 with file: field: problem', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yc-cli-'));
