@@ -10,7 +10,6 @@ export {
   forecastVsActualSection,
   groupEvaluationSection,
   reportModel,
-  reservedSections,
   customerProfitabilitySection,
   rateLadderSection,
   simulationSections,

@@ -17,7 +17,7 @@ export interface RenderReportOptions {
  * paired differences to the first policy / the baseline with their confidence intervals, occupancy and
  * bid prices by night; add booking pace, forecast against actual, bid prices from saved controls, or
  * the reserved customer-profitability and rate-ladder sections with `options.sections`
- * (`bookingPaceSection`, `forecastVsActualSection`, `bidPriceSection`, `reservedSections`).
+ * (`bookingPaceSection`, `forecastVsActualSection`, `bidPriceSection`, `customerProfitabilitySection`, `rateLadderSection`).
  *
  * Asynchronous (DESIGN.md sketches a string): vega's headless renderer draws SVG asynchronously.
  *

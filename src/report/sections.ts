@@ -521,14 +521,6 @@ export function rateLadderSection(
   return { id: 'rate-ladder', title, blocks };
 }
 
-/**
- * @deprecated placeholders kept while callers move to `customerProfitabilitySection` and
- * `rateLadderSection`; returns those sections with no rows.
- */
-export function reservedSections(): ReportSection[] {
-  return [customerProfitabilitySection([]), rateLadderSection([])];
-}
-
 /** The report model of a result, with any extra sections (pace, forecast, …) after the result's own. */
 export function reportModel(
   result: ReportSimulationResult | ReportWhatIfResult | ReportModel,

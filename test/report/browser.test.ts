@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { renderReport, reservedSections } from '../../src/report/index.js';
+import { customerProfitabilitySection, rateLadderSection, renderReport } from '../../src/report/index.js';
 import { simulationFixture, whatIfFixture } from './fixtures.js';
 
 const CHROMIUM = process.env.YIELDCRAFT_CHROMIUM ?? '/usr/bin/chromium';
@@ -36,7 +36,19 @@ describe.skipIf(!available)('the HTML report in headless chromium', () => {
     const { chromium } = await import('playwright-core');
     const html =
       kind === 'simulation'
-        ? await renderReport(simulationFixture(), { format: 'html', sections: reservedSections() })
+        ? await renderReport(simulationFixture(), {
+            format: 'html',
+            sections: [
+              customerProfitabilitySection([
+                { dimension: 'segment', key: 'Corporate', roomNights: 120, revenue: 12000, contribution: 10200, cancellationRate: 0.1, noShowRate: 0.01, cancellationCost: 300, noShowCost: 40, netContribution: 9860, netContributionPerRoomNight: 82.17, averageLengthOfStay: 2.1, averageLeadTime: 12 },
+                { dimension: 'segment', key: 'Groups', roomNights: 300, revenue: 21000, contribution: 14000, cancellationRate: 0.4, noShowRate: 0, cancellationCost: 2100, noShowCost: 0, netContribution: 11900, netContributionPerRoomNight: 39.67, averageLengthOfStay: 2.6, averageLeadTime: 90 },
+              ]),
+              rateLadderSection([
+                { arrival: '2017-03-01', lengthOfStay: 1, roomType: 'std', rate: 110, bidPriceSum: 80, margin: 30, buyProbability: 0.4, open: true },
+                { arrival: '2017-03-02', lengthOfStay: 1, roomType: 'std', rate: 120, bidPriceSum: 95, margin: 25, buyProbability: 0.35, open: true },
+              ]),
+            ],
+          })
         : await renderReport(whatIfFixture(), { format: 'html' });
     const dir = mkdtempSync(join(tmpdir(), 'yc-report-'));
     const file = join(dir, 'report.html');
