@@ -49,7 +49,7 @@ export async function decideCommand(argv: readonly string[], io: CliIo): Promise
     if (!controls.productIndex.has(product))
       throw new UsageError(`no product ${JSON.stringify(product)} in ${file} (rate plans: ${[...new Set(controls.productIds.map((id: string) => id.split('/').slice(2).join('/')))].join(', ')})`, 'decide');
     try {
-      result = { ...decideBidPrice({ product, quantity, fare: value }, { sold }, controls) };
+      result = { ...decideBidPrice({ product, quantity, ...(value === undefined ? {} : { value }) }, { sold }, controls) };
     } catch (e) {
       if (e instanceof YieldInputError && e.path.startsWith('state')) throw InputFileError.from(p.values.sold ?? file!, e);
       throw e;
