@@ -20,7 +20,7 @@ import { loadavg } from 'node:os';
 import { record } from './record.js';
 import { bidPriceControls } from '../src/control/bidPriceControls.js';
 import type { Controls } from '../src/control/controls.js';
-import { parseTopalogluInstance } from '../src/optimize/network/topalogluInstance.js';
+import { parseTopalogluInstance } from '../src/history/parseTopalogluInstance.js';
 import { dlpBidPricePolicy, hotelBookingProcess, simulatePolicies, type BookingProcess, type Policy } from '../src/simulate/index.js';
 import type { HotelBookingProcess } from '../src/simulate/hotelProcess.js';
 
