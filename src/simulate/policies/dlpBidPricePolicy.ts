@@ -2,7 +2,7 @@ import { fail, object } from '../../internal/validate.js';
 import { YieldInputError } from '../../model/errors.js';
 import type { BidPriceTieRule } from '../../model/bookingPath.js';
 import { compileNetwork, type CompiledNetwork } from '../../model/compileNetwork.js';
-import { openDlpSession, type DlpSession } from '../../optimize/network/dlp.js';
+import { solveDlp } from '../../optimize/network/dlp.js';
 import type { LpSolverName } from '../../optimize/lp/types.js';
 import { bidPriceControls } from '../../control/bidPriceControls.js';
 import type { Policy } from '../policy.js';
@@ -28,7 +28,9 @@ const TIE_TEXT: Record<DlpTieRule, string> = {
  * Tie rule (`tieRule`, value = Σ π to the shared tolerance): on the standard instances many products
  * sit exactly at their hurdle, because the DLP takes only part of their demand; 'allocation' (default)
  * follows the LP's own split: a tied product sells while its sales under these controls, this request
- * included, stay within ⌈x_j⌉ units. One warm LP session per process, closed by `dispose`.
+ * included, stay within ⌈x_j⌉ units. Each plan is a fresh LP solve (not a warm-started session), so the
+ * plan is a pure function of the state: with degenerate duals a warm start picks a vertex that depends on
+ * the plans solved before, which made results depend on the number of workers.
  *
  * Reference: Williamson (1992); Talluri & van Ryzin (2004), ch. 3; Topaloglu (2009) (the `dlp` policy).
  * @param options.tieRule - 'allocation' (default) | 'accept' | 'reject'
@@ -49,7 +51,10 @@ export function dlpBidPricePolicy(
   if (solver !== 'highs' && solver !== 'javascript-lp-solver') fail('options.solver', `must be 'highs' or 'javascript-lp-solver', got ${JSON.stringify(solver)}`);
   const valueAware = options.valueAware ?? false;
   if (typeof valueAware !== 'boolean') fail('options.valueAware', 'must be true or false', 'invalid-type');
-  const sessions = new Map<unknown, { net: CompiledNetwork; session: DlpSession }>();
+  // one compiled network per process; each plan is a fresh LP solve, so that the duals and the allocation
+  // (not unique when the LP is degenerate) depend only on the state planned from — never on which plans
+  // a warm-started session solved before (that made results depend on the number of workers)
+  const compiled = new Map<unknown, CompiledNetwork>();
   return {
     name: `DLP bid prices (ties: ${tieRule})${valueAware ? ', value-aware' : ''}`,
     tieRule: TIE_TEXT[tieRule],
@@ -57,15 +62,14 @@ export function dlpBidPricePolicy(
     spec: { kind: 'dlp', options: { tieRule, solver, valueAware } },
     async plan(ctx) {
       const remaining = ctx.remainingNetwork('mean');
-      let s = sessions.get(ctx.process);
-      if (!s) {
-        const net = compileNetwork(remaining);
-        s = { net, session: await openDlpSession(net, { solver }) };
-        sessions.set(ctx.process, s);
+      let net = compiled.get(ctx.process);
+      if (!net) {
+        net = compileNetwork(remaining);
+        compiled.set(ctx.process, net);
       }
       const capacity = Float64Array.from(remaining.resources, (r) => r.capacity);
       const demand = Float64Array.from(remaining.products, (p) => p.demand as number);
-      const r = await s.session.solve({ capacity, demand });
+      const r = await solveDlp(net, { capacity, demand }, { solver });
       if (r.status !== 'optimal')
         throw new YieldInputError('invalid', 'policy', `DLP bid-price policy: the LP solver failed at period ${ctx.period} (${r.message})`);
       const network = ctx.controlsNetwork();
@@ -74,8 +78,7 @@ export function dlpBidPricePolicy(
       return bidPriceControls(network, r.bidPrices, { ties: tieRule, allocation });
     },
     dispose() {
-      for (const s of sessions.values()) s.session.close();
-      sessions.clear();
+      compiled.clear();
     },
   };
 }
