@@ -18,7 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { progress, record } from './record.js';
-import { parseTopalogluInstance } from '../src/optimize/network/topalogluInstance.js';
+import { parseTopalogluInstance } from '../src/history/parseTopalogluInstance.js';
 import { dlp } from '../src/optimize/network/dlp.js';
 import { lagrangianRelaxation } from '../src/optimize/network/lagrangianRelaxation.js';
 import {
