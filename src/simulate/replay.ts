@@ -332,10 +332,15 @@ export async function replay(
   return { metrics, held, sold };
 }
 
-/** Time-dependent controls cover [startPeriod, periods): the state's period is the request's, kept inside. */
+/**
+ * The state's period is the request's. Time-dependent controls cover [startPeriod, periods): a policy
+ * whose controls do not cover the period being played is an input error (never a silent clamp).
+ */
 function clampPeriod(c: Controls, t: number): number {
-  if (c.kind !== 'dynamic-bid-prices') return t;
-  if (t < c.startPeriod) return c.startPeriod;
-  if (t >= c.periods) return c.periods - 1;
-  return t;
+  if (c.kind !== 'dynamic-bid-prices' || (t >= c.startPeriod && t < c.periods)) return t;
+  throw new YieldInputError(
+    'inconsistent',
+    'policy.plan',
+    `returned time-dependent controls for periods ${c.startPeriod} … ${c.periods - 1}, but the simulator is at period ${t}`,
+  );
 }
