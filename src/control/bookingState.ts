@@ -140,6 +140,13 @@ export function checkState(state: unknown, controls: Controls): void {
     throw new YieldInputError('inconsistent', 'state', `must be built by networkBookingState(controls) for these ${m} resources`);
 }
 
+/** The checks every state operation starts with (compiled controls, their state, a known product): the product's index. */
+function checkedProduct(state: unknown, controls: unknown, product: unknown): number {
+  assertCompiled(controls);
+  checkState(state, controls);
+  return productIndexOf(controls, product, 'product');
+}
+
 function quantityOf(quantity: unknown): number {
   const q = quantity === undefined ? 1 : finite(quantity, 'quantity');
   if (!Number.isInteger(q) || q < 1) fail('quantity', `must be a whole number ≥ 1, got ${q}`);
@@ -161,9 +168,7 @@ function quantityOf(quantity: unknown): number {
  * s.sold; // => Float64Array [0, 3]
  */
 export function recordSale(state: BookingState, controls: Controls, product: number | string, quantity = 1): void {
-  assertCompiled(controls);
-  checkState(state, controls);
-  const j = productIndexOf(controls, product, 'product');
+  const j = checkedProduct(state, controls, product);
   const q = quantityOf(quantity);
   if (controls.kind === 'nested-limits') {
     const s = (state as NestedLimitState).sold;
@@ -199,9 +204,7 @@ export interface RecordCancellationOptions {
 }
 
 function release(state: BookingState, controls: Controls, product: number | string, quantity: number, counters: boolean, what: string): void {
-  assertCompiled(controls);
-  checkState(state, controls);
-  const j = productIndexOf(controls, product, 'product');
+  const j = checkedProduct(state, controls, product);
   const q = quantityOf(quantity);
   if (controls.kind === 'nested-limits') {
     const s = (state as NestedLimitState).sold;

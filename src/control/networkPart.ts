@@ -5,23 +5,18 @@
  * @internal
  */
 import type { Network } from '../model/index.js';
-import { compileNetwork } from '../model/compileNetwork.js';
+import { compileNetwork, type CompiledNetwork } from '../model/compileNetwork.js';
 import { COMPILED } from './controls.js';
 
-/** The typed tables of a network family, read by `decide` and the state operations. */
-export interface NetworkTables {
-  readonly resourceIds: readonly string[];
-  readonly productIds: readonly string[];
-  readonly resourceIndex: ReadonlyMap<string, number>;
-  readonly productIndex: ReadonlyMap<string, number>;
-  /** Capacity per resource index (units; the authorised level when overbooking). */
-  readonly capacity: Float64Array;
-  /** Default value per unit of each product (its fare). */
-  readonly fare: Float64Array;
-  /** Product → resources (CSR offsets and resource indexes). */
-  readonly productStart: Int32Array;
-  readonly productResources: Int32Array;
-}
+/**
+ * The typed tables of a network family, read by `decide` and the state operations: the compiled
+ * network's ids, indexes, capacity (the authorised level when overbooking), fares and product → resource
+ * incidence (`CompiledNetwork`'s own fields, not a copy of its shape).
+ */
+export type NetworkTables = Pick<
+  CompiledNetwork,
+  'resourceIds' | 'productIds' | 'resourceIndex' | 'productIndex' | 'capacity' | 'fare' | 'productStart' | 'productResources'
+>;
 
 export interface NetworkPart {
   readonly tables: NetworkTables;
