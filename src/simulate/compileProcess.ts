@@ -63,6 +63,8 @@ export interface SimProcess {
   /** Buy-up products per stream (product indexes) and their values / revenues. */
   readonly buyUp: readonly { readonly products: Int32Array; readonly values: Float64Array; readonly revenues: Float64Array; readonly probability: number }[];
   readonly maxBuyUp: number;
+  /** Probability that a refused request of each stream tries its first buy-up product (0 when it has none): read before `buyUp`, which is an object per stream. */
+  readonly buyUpProbability: Float64Array;
   /** Samples one trajectory. */
   sample(rng: Rng): Trajectory;
   /** Expected units requested per product from period `t` on (first choices; gross of cancellations). */
@@ -100,87 +102,6 @@ function search(cum: Float64Array, from: number, len: number, u: number): number
     else lo = mid + 1;
   }
   return lo;
-}
-
-/** Reusable index buffers of {@link timeOrder} (grown on demand; the sampler is synchronous). */
-interface OrderScratch {
-  a: Int32Array;
-  b: Int32Array;
-  count: Int32Array;
-}
-
-/**
- * The permutation that puts `time[0 … n)` in increasing order, equal times in index order (a stable
- * sort): a counting sort by the whole booking day (times lie in [0, days)), then each day's requests by
- * their time — insertion sort for a few, a bottom-up merge sort for many. Gives exactly the order of
- * `indices.sort((x, y) => time[x] − time[y] || x − y)`, in O(n + Σ b log b) on typed arrays. The result
- * is a view of `scratch`, valid until the next call.
- */
-function timeOrder(time: Float64Array, n: number, days: number, scratch: OrderScratch): Int32Array {
-  if (scratch.a.length < n) {
-    scratch.a = new Int32Array(Math.max(n, 2 * scratch.a.length));
-    scratch.b = new Int32Array(scratch.a.length);
-  }
-  if (scratch.count.length < days + 2) scratch.count = new Int32Array(days + 2);
-  const a = scratch.a;
-  const b = scratch.b;
-  const count = scratch.count;
-  count.fill(0, 0, days + 2);
-  const day = (t: number) => {
-    const d = Math.floor(t);
-    return d < 0 ? 0 : d >= days ? days : d;
-  };
-  for (let i = 0; i < n; i++) count[day(time[i]!) + 1]!++;
-  for (let d = 0; d <= days; d++) count[d + 1]! += count[d]!;
-  for (let i = 0; i < n; i++) a[count[day(time[i]!)]!++] = i; // stable: index order within a day
-  let start = 0;
-  for (let d = 0; d <= days; d++) {
-    const end = count[d]!; // count[d] is now the end of day d's run
-    const len = end - start;
-    if (len > 1 && len <= 32) {
-      for (let i = start + 1; i < end; i++) {
-        const x = a[i]!;
-        const tx = time[x]!;
-        let j = i - 1;
-        while (j >= start && time[a[j]!]! > tx) {
-          a[j + 1] = a[j]!;
-          j--;
-        }
-        a[j + 1] = x;
-      }
-    } else if (len > 32) {
-      let src = a;
-      let dst = b;
-      for (let w = 1; w < len; w *= 2) {
-        for (let lo = start; lo < end; lo += 2 * w) {
-          const mid = Math.min(lo + w, end);
-          const hi = Math.min(lo + 2 * w, end);
-          let i = lo;
-          let j = mid;
-          let k = lo;
-          while (i < mid && j < hi) {
-            const x = src[i]!;
-            const y = src[j]!;
-            if (time[y]! < time[x]!) {
-              dst[k++] = y;
-              j++;
-            } else {
-              dst[k++] = x;
-              i++;
-            }
-          }
-          while (i < mid) dst[k++] = src[i++]!;
-          while (j < hi) dst[k++] = src[j++]!;
-        }
-        const t = src;
-        src = dst;
-        dst = t;
-      }
-      if (src !== a) a.set(src.subarray(start, end), start);
-    }
-    start = end;
-  }
-  return a.subarray(0, n);
 }
 
 function isHotel(p: BookingProcess): p is HotelBookingProcess {
@@ -224,6 +145,7 @@ function compileNetworkProcess(process: NetworkBookingProcess): SimProcess {
     streamSegment: [],
     buyUp: [],
     maxBuyUp: 0,
+    buyUpProbability: new Float64Array(0),
     sample(rng) {
       // one uniform per period; the request is the first j with u < p_{t,0} + … + p_{t,j} (none beyond the sum)
       const time = new Float64Array(T);
@@ -261,6 +183,17 @@ function compileNetworkProcess(process: NetworkBookingProcess): SimProcess {
   };
 }
 
+/**
+ * A hotel's requests. Stream k asks for Poisson(λ_k) requests, each on a booking day drawn from its
+ * intensities w_{k,d} and at a uniform time within that day; cancellation, no-show, size and buy-up
+ * draws follow. The sampler writes each request straight to its place in time order, with no sort:
+ *   1. per stream (in stream order, where its tables are in cache) the count and each request's day;
+ *   2. per day, the times of its requests as order statistics of uniforms (normalised sums of
+ *      exponential spacings), and a random permutation that says which of the day's requests takes
+ *      which time (given the days, the order of a day's requests is a uniform random permutation);
+ *   3. per stream again, each request's fields, written to its slot.
+ * A group asks at midday of its day, after the requests of the same instant.
+ */
 function compileHotel(process: HotelBookingProcess): SimProcess {
   validateHotelProcess(process);
   const net = compileNetwork(process.network, 'process.network');
@@ -279,7 +212,11 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
   const S = process.streams.length;
   const streamProduct = new Int32Array(S);
   const streamMean = new Float64Array(S);
-  const dayCum = new Float64Array(S * H); // cumulative share of requests by day
+  // per stream, the booking days [lo, hi] from its first to its last positive intensity, and the
+  // cumulative share of its requests up to each of them
+  const streamLo = new Int32Array(S);
+  const streamHi = new Int32Array(S).fill(-1);
+  const cumStart = new Int32Array(S + 1);
   const sizeCum: Float64Array[] = [];
   const streamValue = new Float64Array(S);
   const streamRevenue = new Float64Array(S);
@@ -291,18 +228,26 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
   const leadBuckets: ({ from: Int32Array; cancel: Float64Array; noShowIfKept: Float64Array } | null)[] = [];
   const buyUp: SimProcess['buyUp'][number][] = [];
   let maxBuyUp = 0;
+  const weight = (k: number, d: number): number => {
+    const s = process.streams[k]!;
+    return s.byDay === undefined ? (d <= productArrival[streamProduct[k]!]! ? 1 : 0) : s.byDay[d]!;
+  };
   process.streams.forEach((s, k) => {
     const j = net.productIndex.get(s.product)!;
     streamProduct[k] = j;
     streamMean[k] = s.requests;
-    const a = productArrival[j]!;
-    let sum = 0;
-    for (let d = 0; d < H; d++) {
-      const w = s.byDay === undefined ? (d <= a ? 1 : 0) : s.byDay[d]!;
-      sum += w;
-      dayCum[k * H + d] = sum;
+    let lo = -1;
+    let hi = -1;
+    for (let d = 0; d < H; d++)
+      if (weight(k, d) > 0) {
+        if (lo < 0) lo = d;
+        hi = d;
+      }
+    if (s.requests > 0 && lo >= 0) {
+      streamLo[k] = lo;
+      streamHi[k] = hi;
     }
-    if (sum > 0) for (let d = 0; d < H; d++) dayCum[k * H + d]! /= sum;
+    cumStart[k + 1] = cumStart[k]! + (streamHi[k]! >= 0 ? streamHi[k]! - streamLo[k]! + 1 : 0);
     const sizes = s.roomsPerRequest ?? [1];
     const c = new Float64Array(sizes.length);
     let acc = 0;
@@ -335,11 +280,31 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
     buyUp.push({ products, values, revenues: Float64Array.from(b?.revenues ?? values), probability: b?.probability ?? 0 });
     maxBuyUp = Math.max(maxBuyUp, products.length);
   });
+  const cum = new Float64Array(cumStart[S]!);
+  for (let k = 0; k < S; k++) {
+    if (streamHi[k]! < 0) continue;
+    let sum = 0;
+    for (let d = streamLo[k]!; d <= streamHi[k]!; d++) cum[cumStart[k]! + d - streamLo[k]!] = sum += weight(k, d);
+    for (let i = cumStart[k]!; i < cumStart[k + 1]!; i++) cum[i]! /= sum;
+    cum[cumStart[k + 1]! - 1] = 1;
+  }
+  // groups: how many ask on each day, in index order within the day
   const groups = process.groups ?? [];
+  const groupOrder = Array.from(groups, (_, g) => g).sort((x, y) => groups[x]!.day - groups[y]!.day || x - y);
+  const groupsOn = new Int32Array(H);
+  const groupSlot = new Int32Array(groups.length); // where each group (in groupOrder) lands in a trajectory
+  for (const x of groups) groupsOn[x.day]!++;
   const physical = Float64Array.from(net.capacity);
   const authorized = process.authorized ? Float64Array.from(process.authorized) : Float64Array.from(net.capacity);
   const initialHeld = process.onTheBooks ? Float64Array.from(process.onTheBooks) : new Float64Array(m);
-  const scratch: OrderScratch = { a: new Int32Array(0), b: new Int32Array(0), count: new Int32Array(0) };
+  // scratch reused across samples (the sampler is synchronous)
+  const counts = new Int32Array(S);
+  const dayN = new Int32Array(H);
+  const dayStart = new Int32Array(H + 1);
+  const dayFill = new Int32Array(H);
+  let dayOf = new Int32Array(1024);
+  let slot = new Int32Array(1024);
+  const BELOW_ONE = 1 - 2 ** -53;
   return {
     kind: 'hotel',
     source: process,
@@ -355,11 +320,25 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
     streamSegment: process.streams.map((s) => s.segment),
     buyUp,
     maxBuyUp,
+    buyUpProbability: Float64Array.from(buyUp, (b) => (b.products.length > 0 ? b.probability : 0)),
     sample(rng) {
-      // counts first (one Poisson draw per stream), then each request's day, size and fate
-      const counts = new Int32Array(S);
-      let n = groups.length;
-      for (let k = 0; k < S; k++) n += counts[k] = streamMean[k]! > 0 ? poissonDraw(streamMean[k]!, rng) : 0;
+      // 1. counts, and each request's booking day (stream order)
+      let ns = 0;
+      for (let k = 0; k < S; k++) ns += counts[k] = streamMean[k]! > 0 && streamHi[k]! >= 0 ? poissonDraw(streamMean[k]!, rng) : 0;
+      if (dayOf.length < ns) dayOf = new Int32Array(Math.max(ns, 2 * dayOf.length));
+      dayN.fill(0);
+      for (let k = 0, r = 0; k < S; k++) {
+        const lo = streamLo[k]!;
+        const from = cumStart[k]!;
+        const len = cumStart[k + 1]! - from;
+        for (let c = 0; c < counts[k]!; c++, r++) {
+          const d = lo + search(cum, from, len, rng());
+          dayOf[r] = d;
+          dayN[d]!++;
+        }
+      }
+      const n = ns + groups.length;
+      for (let d = 0; d < H; d++) dayStart[d + 1] = dayStart[d]! + dayN[d]! + groupsOn[d]!;
       const time = new Float64Array(n);
       const product = new Int32Array(n);
       const quantity = new Int32Array(n);
@@ -371,89 +350,130 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
       const cancelQuantity = new Int32Array(n);
       const noShow = new Uint8Array(n);
       const draws = new Float64Array(n * maxBuyUp);
-      let r = 0;
-      for (let k = 0; k < S; k++) {
+      // 2. per day: the times in order, the groups at midday among them, and a random permutation of
+      //    the slots left to the individual requests (slot[dayStart[d] + c]: the c-th request of day d)
+      if (slot.length < n) slot = new Int32Array(Math.max(n, 2 * slot.length));
+      for (let d = 0, g = 0; d < H; d++) {
+        const N = dayN[d]!;
+        const start = dayStart[d]!;
+        let sum = 0;
+        for (let i = 0; i < N; i++) time[start + i] = sum -= Math.log(rng() + 2 ** -33);
+        if (N > 0) sum -= Math.log(rng() + 2 ** -33);
+        let i = N;
+        let w = start + N + groupsOn[d]!; // fill from the back: the latest first
+        const noon = d + 0.5;
+        let gl = groupsOn[d]!;
+        while (i > 0 || gl > 0) {
+          const u = i > 0 ? time[start + i - 1]! / sum : 0;
+          const t = i > 0 ? d + (u < 1 ? u : BELOW_ONE) : -Infinity;
+          if (gl > 0 && !(t > noon)) {
+            // a group (the last of the day's groups first), after the requests at or before midday
+            w--;
+            time[w] = noon;
+            slot[w] = -1;
+            groupSlot[g + --gl] = w;
+          } else {
+            w--;
+            time[w] = t;
+            slot[w] = 0;
+            i--;
+          }
+        }
+        g += groupsOn[d]!;
+        // the slots of the individual requests, shuffled (Fisher–Yates)
+        let c = 0;
+        for (let x = start; x < dayStart[d + 1]!; x++) if (slot[x]! >= 0) slot[start + c++] = x;
+        for (let x = c - 1; x > 0; x--) {
+          const y = Math.floor(rng() * (x + 1));
+          const tmp = slot[start + x]!;
+          slot[start + x] = slot[start + y]!;
+          slot[start + y] = tmp;
+        }
+        dayFill[d] = 0;
+      }
+      // the groups' own fields
+      for (let g = 0; g < groupOrder.length; g++) {
+        const x = groupSlot[g]!;
+        const gr = groups[groupOrder[g]!]!;
+        const j = net.productIndex.get(gr.product)!;
+        product[x] = j;
+        quantity[x] = gr.rooms;
+        value[x] = gr.value;
+        revenue[x] = gr.revenue ?? gr.value;
+        future[x] = gr.futureValue ?? 0;
+        stream[x] = -1;
+        let washed = 0;
+        const wsh = gr.wash ?? HOTEL_PROCESS_DEFAULTS.wash;
+        for (let u = 0; u < gr.rooms; u++) if (rng() < wsh) washed++;
+        cancelTime[x] = washed > 0 ? productArrival[j]! : Infinity;
+        cancelQuantity[x] = washed;
+      }
+      // 3. each request's fields, in stream order, written to its slot
+      for (let k = 0, r = 0; k < S; k++) {
+        const nk = counts[k]!;
+        if (nk === 0) continue;
         const j = streamProduct[k]!;
         const a = productArrival[j]!;
         const sc = sizeCum[k]!;
-        for (let c = 0; c < counts[k]!; c++, r++) {
-          const d = Math.min(search(dayCum, k * H, H, rng()), a);
-          const t = d + rng();
-          time[r] = t;
-          product[r] = j;
-          quantity[r] = sc.length === 1 ? 1 : search(sc, 0, sc.length, rng()) + 1;
-          value[r] = streamValue[k]!;
-          revenue[r] = streamRevenue[k]!;
-          future[r] = streamFuture[k]!;
-          stream[r] = k;
+        const v = streamValue[k]!;
+        const rv = streamRevenue[k]!;
+        const fv = streamFuture[k]!;
+        const lb = leadBuckets[k];
+        for (let c = 0; c < nk; c++, r++) {
+          const d = dayOf[r]!;
+          const x = slot[dayStart[d]! + dayFill[d]!++]!;
+          const t = time[x]!;
+          product[x] = j;
+          const q = sc.length === 1 ? 1 : search(sc, 0, sc.length, rng()) + 1;
+          quantity[x] = q;
+          value[x] = v;
+          revenue[x] = rv;
+          future[x] = fv;
+          stream[x] = k;
           let pc = cancelP[k]!;
           let pn = noShowP[k]!;
-          const lb = leadBuckets[k];
           if (lb) {
             const lead = a - d;
-            let q = 0;
-            while (q + 1 < lb.from.length && lb.from[q + 1]! <= lead) q++;
-            pc = lb.cancel[q]!;
-            pn = lb.noShowIfKept[q]!;
+            let b = 0;
+            while (b + 1 < lb.from.length && lb.from[b + 1]! <= lead) b++;
+            pc = lb.cancel[b]!;
+            pn = lb.noShowIfKept[b]!;
           }
           if (rng() < pc) {
-            cancelTime[r] = t + rng() * (a + 1 - t); // uniformly between booking and the end of the arrival day
-            cancelQuantity[r] = quantity[r]!;
+            cancelTime[x] = t + rng() * (a + 1 - t); // uniformly between booking and the end of the arrival day
+            cancelQuantity[x] = q;
           } else {
-            cancelTime[r] = Infinity;
-            noShow[r] = rng() < pn ? 1 : 0;
+            cancelTime[x] = Infinity;
+            noShow[x] = rng() < pn ? 1 : 0;
           }
-          for (let q = 0; q < maxBuyUp; q++) draws[r * maxBuyUp + q] = rng();
+          for (let b = 0; b < maxBuyUp; b++) draws[x * maxBuyUp + b] = rng();
         }
       }
-      for (const g of groups) {
-        const j = net.productIndex.get(g.product)!;
-        time[r] = g.day + 0.5;
-        product[r] = j;
-        quantity[r] = g.rooms;
-        value[r] = g.value;
-        revenue[r] = g.revenue ?? g.value;
-        future[r] = g.futureValue ?? 0;
-        stream[r] = -1;
-        let washed = 0;
-        const w = g.wash ?? HOTEL_PROCESS_DEFAULTS.wash;
-        for (let q = 0; q < g.rooms; q++) if (rng() < w) washed++;
-        cancelTime[r] = washed > 0 ? productArrival[j]! : Infinity;
-        cancelQuantity[r] = washed;
-        r++;
-      }
-      // time order (stable for equal times)
-      const order = timeOrder(time, n, H, scratch);
-      const perm = <A extends Float64Array | Int32Array | Uint8Array>(a: A): A => {
-        const out = new (a.constructor as new (n: number) => A)(n);
-        for (let i = 0; i < n; i++) out[i] = a[order[i]!]!;
-        return out;
-      };
-      const d2 = new Float64Array(n * maxBuyUp);
-      for (let i = 0; i < n; i++) for (let q = 0; q < maxBuyUp; q++) d2[i * maxBuyUp + q] = draws[order[i]! * maxBuyUp + q]!;
       return {
         n,
-        time: perm(time),
-        product: perm(product),
-        quantity: perm(quantity),
-        value: perm(value),
-        revenue: perm(revenue),
-        futureValue: perm(future),
-        stream: perm(stream),
-        cancelTime: perm(cancelTime),
-        cancelQuantity: perm(cancelQuantity),
-        noShow: perm(noShow),
-        buyUpDraw: d2,
+        time,
+        product,
+        quantity,
+        value,
+        revenue,
+        futureValue: future,
+        stream,
+        cancelTime,
+        cancelQuantity,
+        noShow,
+        buyUpDraw: draws,
       };
     },
     remainingDemand(t) {
       const out = new Float64Array(nP);
       const d0 = Math.floor(t);
       for (let k = 0; k < S; k++) {
-        const before = d0 <= 0 ? 0 : d0 > H ? 1 : dayCum[k * H + d0 - 1]!;
+        if (streamHi[k]! < 0) continue;
+        const lo = streamLo[k]!;
+        const before = d0 <= lo ? 0 : d0 > streamHi[k]! ? 1 : cum[cumStart[k]! + d0 - 1 - lo]!;
         out[streamProduct[k]!]! += streamMean[k]! * (1 - before) * meanSize[k]!;
       }
-      for (const g of groups) if (g.day >= d0) out[net.productIndex.get(g.product)!]! += g.rooms;
+      for (const x of groups) if (x.day >= d0) out[net.productIndex.get(x.product)!]! += x.rooms;
       return out;
     },
   };

@@ -1,6 +1,6 @@
 import type { Network } from '../model/index.js';
 import { compileNetwork } from '../model/compileNetwork.js';
-import { array, fail, finite, join, nonEmptyArray, nonNegative, nonNegativeInteger, object, positiveInteger, probability } from '../internal/validate.js';
+import { array, fail, finite, join, MAX_MAGNITUDE, nonEmptyArray, nonNegative, nonNegativeInteger, object, positiveInteger, probability } from '../internal/validate.js';
 
 /**
  * One stream of transient requests: a segment asking for one product (a stay) over the booking horizon.
@@ -157,11 +157,13 @@ export function validateHotelProcess(process: unknown, path = 'process'): HotelB
       const b = array<unknown>(s.byDay, join(sp, 'byDay'));
       if (b.length !== H) fail(join(sp, 'byDay'), `must give one intensity per booking day (${H}), got ${b.length}`, 'inconsistent');
       let sum = 0;
-      b.forEach((v, d) => {
-        const w = nonNegative(v, join(join(sp, 'byDay'), d));
+      for (let d = 0; d < b.length; d++) {
+        const v = b[d];
+        // the common case checked inline; the path string is built only for an offending entry
+        const w = typeof v === 'number' && v >= 0 && v <= MAX_MAGNITUDE ? v : nonNegative(v, join(join(sp, 'byDay'), d));
         if (w > 0 && d > a) fail(join(join(sp, 'byDay'), d), `requests on day ${d} come after the stay's arrival day ${a}`, 'inconsistent');
         sum += w;
-      });
+      }
       if (n > 0 && !(sum > 0)) fail(join(sp, 'byDay'), 'must not be all zero when requests > 0', 'invalid');
     }
     if (s.roomsPerRequest !== undefined) {

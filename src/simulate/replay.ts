@@ -251,7 +251,8 @@ export async function replay(
     let ok = tryBook(r, j, q, valueAware ? value + future : value);
     if (!ok) {
       const s = traj.stream[r]!;
-      if (s >= 0) {
+      // (most streams have no buy-up: one typed-array read decides, before the stream's buy-up object is touched)
+      if (s >= 0 && sp.buyUpProbability[s]! > 0 && traj.buyUpDraw[r * sp.maxBuyUp]! < sp.buyUpProbability[s]!) {
         const b = sp.buyUp[s]!;
         for (let k = 0; k < b.products.length && !ok; k++) {
           if (!(traj.buyUpDraw[r * sp.maxBuyUp + k]! < b.probability)) break;

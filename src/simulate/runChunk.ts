@@ -8,8 +8,14 @@ import type { Controls } from '../control/controls.js';
 import { compileProcess, type BookingProcess, type SimProcess } from './compileProcess.js';
 import { hindsightBound } from './hindsight.js';
 import { METRIC_NAMES, planControls, planningContext, replay, type ReplayHooks } from './replay.js';
-import type { Policy } from './policy.js';
+import type { Policy, PolicySpec } from './policy.js';
 import type { LpSolverName } from '../optimize/lp/types.js';
+
+/** What the worker pool's `workerData` carries: cloned once per worker thread, not once per task. */
+export interface WorkerData {
+  readonly process: BookingProcess;
+  readonly specs: readonly PolicySpec[];
+}
 
 export interface ChunkTask {
   readonly from: number;

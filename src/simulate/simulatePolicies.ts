@@ -8,7 +8,7 @@ import { meanConfidenceInterval } from './confidenceInterval.js';
 import { compileProcess, type BookingProcess } from './compileProcess.js';
 import { reoptimizationPeriods, type Policy, type PolicySpec } from './policy.js';
 import { METRIC_NAMES, M, type DecisionEvent, type MetricName } from './replay.js';
-import { runChunk, type ChunkResult } from './runChunk.js';
+import { runChunk, type ChunkResult, type WorkerData } from './runChunk.js';
 
 export { METRIC_NAMES, type MetricName, type DecisionEvent } from './replay.js';
 
@@ -228,6 +228,8 @@ async function runOnWorkers(
     filename: file.url,
     minThreads: o.workers,
     maxThreads: o.workers,
+    // the process and the specs are cloned once per worker thread, not once per task
+    workerData: { process, specs } satisfies WorkerData,
   });
   try {
     // balanced: small chunks, several per worker, so a slow chunk does not hold the others back
@@ -236,7 +238,7 @@ async function runOnWorkers(
     for (let a = o.first; a < o.first + o.n; a += size) {
       const b = Math.min(o.first + o.n, a + size);
       tasks.push(
-        (pool.run({ process, specs, task: { from: a, to: b, seed: o.seed, times: o.times, hindsight: o.hindsight, ...(o.solver ? { solver: o.solver } : {}) } }) as Promise<ChunkResult>).then((r) => {
+        (pool.run({ task: { from: a, to: b, seed: o.seed, times: o.times, hindsight: o.hindsight, ...(o.solver ? { solver: o.solver } : {}) } }) as Promise<ChunkResult>).then((r) => {
           onChunk(b - a);
           return r;
         }),
