@@ -69,6 +69,12 @@ export interface SimProcess {
   sample(rng: Rng): Trajectory;
   /** Expected units requested per product from period `t` on (first choices; gross of cancellations). */
   remainingDemand(t: number): Float64Array;
+  /**
+   * Expected units requested per period (booking day) and product from period ⌊t⌋ on:
+   * out[d · products + j], periods × products, rows before ⌊t⌋ zero (a network process: its arrival
+   * probabilities). Σ_d out[d, j] = remainingDemand(t)[j].
+   */
+  unitsPerDay(t: number): Float64Array;
 }
 
 /** Poisson draw by inversion, split into pieces of mean ≤ 30 so the sequential search stays short and exact. */
@@ -179,6 +185,12 @@ function compileNetworkProcess(process: NetworkBookingProcess): SimProcess {
     },
     remainingDemand(t) {
       return expectedArrivals(process, Math.min(Math.max(0, Math.floor(t)), T));
+    },
+    unitsPerDay(t) {
+      const d0 = Math.min(Math.max(0, Math.floor(t)), T);
+      const out = new Float64Array(T * nP);
+      for (let i = d0 * nP; i < T * nP; i++) out[i] = p[i]!;
+      return out;
     },
   };
 }
@@ -474,6 +486,23 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
         out[streamProduct[k]!]! += streamMean[k]! * (1 - before) * meanSize[k]!;
       }
       for (const x of groups) if (x.day >= d0) out[net.productIndex.get(x.product)!]! += x.rooms;
+      return out;
+    },
+    unitsPerDay(t) {
+      const out = new Float64Array(H * nP);
+      const d0 = Math.max(0, Math.floor(t));
+      for (let k = 0; k < S; k++) {
+        if (streamHi[k]! < 0) continue;
+        const lo = streamLo[k]!;
+        const c = cumStart[k]!;
+        const units = streamMean[k]! * meanSize[k]!;
+        const j = streamProduct[k]!;
+        for (let d = Math.max(lo, d0); d <= streamHi[k]!; d++) {
+          const share = cum[c + d - lo]! - (d > lo ? cum[c + d - 1 - lo]! : 0);
+          if (share > 0) out[d * nP + j]! += units * share;
+        }
+      }
+      for (const x of groups) if (x.day >= d0) out[x.day * nP + net.productIndex.get(x.product)!]! += x.rooms;
       return out;
     },
   };

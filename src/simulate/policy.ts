@@ -1,4 +1,5 @@
 import type { Network } from '../model/index.js';
+import type { DailyBookingProcess } from '../model/dailyBookingProcess.js';
 import { reoptimizationSchedule } from '../model/bookingProcess.js';
 import type { Controls } from '../control/controls.js';
 import type { BookingProcess } from './compileProcess.js';
@@ -26,6 +27,13 @@ export interface PlanningContext {
   remainingNetwork(demand?: 'mean' | 'poisson'): Network;
   /** The network the controls must be built on (capacity = units on sale, the resources' totals). */
   controlsNetwork(): Network;
+  /**
+   * The remaining horizon as a daily booking process (`DailyBookingProcess`, what the leg DPs of
+   * `dpDecomposition` and `lagrangianRelaxation` take for a hotel): the network of `remainingNetwork`
+   * (capacity = units on sale still free), `days` = the process's periods (booking days), and the
+   * expected units per day and product, zero before this period. Plan it from `startPeriod: period`.
+   */
+  dailyProcess(): DailyBookingProcess;
 }
 
 /**

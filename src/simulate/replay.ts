@@ -68,6 +68,7 @@ export function planningContext(sp: SimProcess, period: number, held: Float64Arr
     productSold: ps,
     remainingNetwork: (demand = 'mean') => planningNetwork(sp, period, h, demand),
     controlsNetwork: () => controlsNetwork(sp),
+    dailyProcess: () => ({ network: planningNetwork(sp, period, h), days: sp.periods, unitsPerDay: sp.unitsPerDay(period) }),
   };
 }
 

@@ -227,8 +227,7 @@ describe('the hotel booking process as the simulator reads it: bad input names t
     expect(await run(bad({ onTheBooks: [13, 0] }))).toBe('process.onTheBooks[0]');
     expect(await run(bad({ walkCost: Number.NaN }))).toBe('process.walkCost');
     expect(await run(handHotel, { name: 'lazy', tieRule: '', plan: () => null as never })).toBe('policy.plan');
-    // the DP decomposition needs the one-request-per-period network process
-    expect(await run(handHotel, dpDecompositionPolicy())).toBe('process');
+    expect(await rejectionPath(async () => dpDecompositionPolicy({ maxStepProbability: 2 }))).toBe('options.maxStepProbability');
   });
 });
 
@@ -245,6 +244,7 @@ describe('hotel simulation with cancellations, no-shows, groups, buy-up and over
         rlpBidPricePolicy({ samples: 4 }),
         davnPolicy(),
         emsrbPerNightPolicy(),
+        dpDecompositionPolicy(),
         fixedBidPrices(() => 60),
       ],
       { trajectories: 16, seed: 77, hindsight: true, schedule: [0, 3, 6, 8] },

@@ -237,6 +237,7 @@ describe('the hotel simulator decides with decide too', () => {
       () => dlpBidPricePolicy({ tieRule: 'reject' }),
       () => davnPolicy(),
       () => emsrbPerNightPolicy(),
+      () => dpDecompositionPolicy(),
       () => fixedBidPrices((i) => 40 + 30 * i),
     ];
     await fc.assert(

@@ -110,6 +110,114 @@ export function legForward(
   }
 }
 
+/** Reusable buffers of {@link legBackwardDaily} (grown on demand). */
+export interface DailyScratch {
+  order: Int32Array;
+  sortedRev: Float64Array;
+  cumP: Float64Array;
+  cumR: Float64Array;
+  rowA: Float64Array;
+  rowB: Float64Array;
+}
+
+export function dailyScratch(): DailyScratch {
+  const e = new Float64Array(0);
+  return { order: new Int32Array(0), sortedRev: e, cumP: e, cumR: e, rowA: e, rowB: e };
+}
+
+/**
+ * Sub-periods per day for a leg whose products bring `units[τ·nJ + k]` expected units on day τ: the
+ * fewest K with Σ_k units / K ≤ `maxStepProbability` on every day (so that at most one unit arrives
+ * in a sub-period with probability ≥ 1 − maxStepProbability), at least 1.
+ */
+export function subPeriodsPerDay(H: number, nJ: number, units: Float64Array, maxStepProbability: number): number {
+  let busiest = 0;
+  for (let tau = 0; tau < H; tau++) {
+    let s = 0;
+    for (let k = 0; k < nJ; k++) s += units[tau * nJ + k]!;
+    if (s > busiest) busiest = s;
+  }
+  return Math.max(1, Math.ceil(busiest / maxStepProbability - 1e-12));
+}
+
+/**
+ * The leg DP of a daily booking process (`DailyBookingProcess`): day τ is cut into K sub-periods, in
+ * each of which product k arrives with probability p_{τ,k} = units[τ·nJ + k] / K, and
+ *
+ *   v(x) ← v(x) + Σ_k p_{τ,k} · max(0, r_{τ,k} − [v(x) − v(x − 1)]),  x ≥ 1,  v(0) = 0,
+ *
+ * is applied K times per day, backwards from v = 0 after the last day. The sum is evaluated in O(1)
+ * per state from the day's products sorted by revenue (prefix sums of p and p·r up to the first
+ * revenue not above the opportunity cost, found by a pointer that moves with x), so a sub-period costs
+ * O(cap + nJ), not O(cap · nJ).
+ *
+ * Rows written to V ((H + 1) × (cap + 1)): row 0 is the value at the start of day 0; row τ + 1 is the
+ * value with ⌊K/2⌋ of day τ's sub-periods still to come, i.e. from the middle of day τ on. A request on
+ * day τ is priced with row τ + 1 (as a period-t request is priced with v_{t+1}): by the demand still to
+ * come at the middle of its day, where a request falls on average. With K = 1 this is exactly
+ * `legBackward` on one-request-per-day periods.
+ */
+export function legBackwardDaily(
+  H: number,
+  nJ: number,
+  cap: number,
+  K: number,
+  units: Float64Array,
+  rev: Float64Array,
+  V: Float64Array,
+  sc: DailyScratch,
+): void {
+  const w = cap + 1;
+  if (sc.order.length < nJ) {
+    sc.order = new Int32Array(nJ);
+    sc.sortedRev = new Float64Array(nJ);
+    sc.cumP = new Float64Array(nJ + 1);
+    sc.cumR = new Float64Array(nJ + 1);
+  }
+  if (sc.rowA.length < w) {
+    sc.rowA = new Float64Array(w);
+    sc.rowB = new Float64Array(w);
+  }
+  let nxt = sc.rowA;
+  let cur = sc.rowB;
+  nxt.fill(0, 0, w);
+  const half = Math.floor(K / 2);
+  const { order, sortedRev, cumP, cumR } = sc;
+  for (let tau = H - 1; tau >= 0; tau--) {
+    const rRow = tau * nJ;
+    // the day's products with a positive revenue, by revenue (highest first), and prefix sums
+    let n = 0;
+    for (let k = 0; k < nJ; k++) if (rev[rRow + k]! > 0 && units[rRow + k]! > 0) order[n++] = k;
+    const o = order.subarray(0, n);
+    o.sort((a, b) => rev[rRow + b]! - rev[rRow + a]! || a - b);
+    cumP[0] = 0;
+    cumR[0] = 0;
+    for (let l = 0; l < n; l++) {
+      const k = o[l]!;
+      const p = units[rRow + k]! / K;
+      sortedRev[l] = rev[rRow + k]!;
+      cumP[l + 1] = cumP[l]! + p;
+      cumR[l + 1] = cumR[l]! + p * sortedRev[l]!;
+    }
+    for (let s = 0; s < K; s++) {
+      if (s === half) V.set(nxt.subarray(0, w), (tau + 1) * w);
+      cur[0] = 0;
+      let m = 0;
+      for (let x = 1; x <= cap; x++) {
+        const vx = nxt[x]!;
+        const d = vx - nxt[x - 1]!;
+        while (m < n && sortedRev[m]! > d) m++;
+        while (m > 0 && !(sortedRev[m - 1]! > d)) m--;
+        cur[x] = vx + cumR[m]! - d * cumP[m]!;
+      }
+      const t = nxt;
+      nxt = cur;
+      cur = t;
+    }
+  }
+  V.set(nxt.subarray(0, w), 0);
+}
+
 /**
  * Value tables of all legs as a capacity- and time-dependent bid-price control: what
  * `lagrangianRelaxation` and `dpDecomposition` return. The tables are plain typed arrays (compile them
@@ -155,7 +263,7 @@ export interface LegValueFunctions {
 }
 
 export function makeLegValueFunctions(
-  cp: CompiledProcess,
+  cp: Pick<CompiledProcess, 'net' | 'T' | 'nR' | 'nP'>,
   start: number,
   capacity: Int32Array,
   tables: Float64Array[],
