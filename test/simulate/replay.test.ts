@@ -238,6 +238,7 @@ describe('the hotel simulator decides with decide too', () => {
       () => davnPolicy(),
       () => emsrbPerNightPolicy(),
       () => dpDecompositionPolicy(),
+      () => lagrangianPolicy({ iterations: 4, reoptimizationIterations: 2 }),
       () => fixedBidPrices((i) => 40 + 30 * i),
     ];
     await fc.assert(

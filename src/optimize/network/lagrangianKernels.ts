@@ -166,6 +166,7 @@ export function legBackwardDaily(
   rev: Float64Array,
   V: Float64Array,
   sc: DailyScratch,
+  all?: Float64Array,
 ): void {
   const w = cap + 1;
   if (sc.order.length < nJ) {
@@ -186,14 +187,11 @@ export function legBackwardDaily(
   for (let tau = H - 1; tau >= 0; tau--) {
     const rRow = tau * nJ;
     // the day's products with a positive revenue, by revenue (highest first), and prefix sums
-    let n = 0;
-    for (let k = 0; k < nJ; k++) if (rev[rRow + k]! > 0 && units[rRow + k]! > 0) order[n++] = k;
-    const o = order.subarray(0, n);
-    o.sort((a, b) => rev[rRow + b]! - rev[rRow + a]! || a - b);
+    const n = sortDay(rev, units, rRow, nJ, order);
     cumP[0] = 0;
     cumR[0] = 0;
     for (let l = 0; l < n; l++) {
-      const k = o[l]!;
+      const k = order[l]!;
       const p = units[rRow + k]! / K;
       sortedRev[l] = rev[rRow + k]!;
       cumP[l + 1] = cumP[l]! + p;
@@ -201,6 +199,7 @@ export function legBackwardDaily(
     }
     for (let s = 0; s < K; s++) {
       if (s === half) V.set(nxt.subarray(0, w), (tau + 1) * w);
+      if (all) all.set(nxt.subarray(0, w), ((tau + 1) * K - s) * w);
       cur[0] = 0;
       let m = 0;
       for (let x = 1; x <= cap; x++) {
@@ -216,6 +215,91 @@ export function legBackwardDaily(
     }
   }
   V.set(nxt.subarray(0, w), 0);
+  if (all) all.set(nxt.subarray(0, w), 0);
+}
+
+/** Sorts the day's products with a positive revenue and units by revenue, highest first; returns how many. */
+function sortDay(rev: Float64Array, units: Float64Array, rRow: number, nJ: number, order: Int32Array): number {
+  let n = 0;
+  for (let k = 0; k < nJ; k++) if (rev[rRow + k]! > 0 && units[rRow + k]! > 0) order[n++] = k;
+  order.subarray(0, n).sort((a, b) => rev[rRow + b]! - rev[rRow + a]! || a - b);
+  return n;
+}
+
+/**
+ * The forward pass of {@link legBackwardDaily} (for the Lagrangian subgradient): from `x0` units, under
+ * the leg's optimal policy on the sub-periods (accept k iff r_{τ,k} > the opportunity cost, strictly),
+ * acc[τ·nJ + k] = the probability that the leg is in a state where it accepts k, averaged over day τ's
+ * K sub-periods (so that units[τ·nJ + k] · acc[τ·nJ + k] is the expected units of k it accepts on day
+ * τ). `all` holds every sub-period's row, as `legBackwardDaily` wrote it ((H·K + 1) × (cap + 1), row
+ * τ·K + s = the value with K − s of day τ's sub-periods to come). Scratch `dist`, `nextDist` ≥ x0 + 1;
+ * `cnt` ≥ nJ + 1.
+ */
+export function legForwardDaily(
+  H: number,
+  nJ: number,
+  cap: number,
+  K: number,
+  x0: number,
+  units: Float64Array,
+  rev: Float64Array,
+  all: Float64Array,
+  acc: Float64Array,
+  dist: Float64Array,
+  nextDist: Float64Array,
+  cnt: Float64Array,
+  sc: DailyScratch,
+): void {
+  const w = cap + 1;
+  if (sc.order.length < nJ) {
+    sc.order = new Int32Array(nJ);
+    sc.sortedRev = new Float64Array(nJ);
+    sc.cumP = new Float64Array(nJ + 1);
+    sc.cumR = new Float64Array(nJ + 1);
+  }
+  const { order, sortedRev, cumP } = sc;
+  acc.fill(0, 0, H * nJ);
+  dist.fill(0, 0, x0 + 1);
+  dist[x0] = 1;
+  let lo = x0;
+  for (let tau = 0; tau < H; tau++) {
+    const rRow = tau * nJ;
+    const n = sortDay(rev, units, rRow, nJ, order);
+    cumP[0] = 0;
+    for (let l = 0; l < n; l++) {
+      sortedRev[l] = rev[rRow + order[l]!]!;
+      cumP[l + 1] = cumP[l]! + units[rRow + order[l]!]! / K;
+    }
+    cnt.fill(0, 0, n + 1);
+    for (let s = 0; s < K; s++) {
+      const nxt = (tau * K + s + 1) * w;
+      nextDist.fill(0, lo > 0 ? lo - 1 : 0, x0 + 1);
+      let m = 0;
+      for (let x = lo; x <= x0; x++) {
+        const mass = dist[x]!;
+        if (mass === 0) continue;
+        if (x === 0) {
+          nextDist[0]! += mass;
+          continue;
+        }
+        const d = all[nxt + x]! - all[nxt + x - 1]!;
+        while (m < n && sortedRev[m]! > d) m++;
+        while (m > 0 && !(sortedRev[m - 1]! > d)) m--;
+        cnt[m]! += mass;
+        const sell = cumP[m]!;
+        nextDist[x]! += mass * (1 - sell);
+        nextDist[x - 1]! += mass * sell;
+      }
+      if (lo > 0) lo--;
+      for (let x = lo; x <= x0; x++) dist[x] = nextDist[x]!;
+    }
+    // the product at sorted position l is accepted in the states whose pointer passed it: m > l
+    let suffix = 0;
+    for (let l = n - 1; l >= 0; l--) {
+      suffix += cnt[l + 1]!;
+      acc[rRow + order[l]!] = suffix / K;
+    }
+  }
 }
 
 /**

@@ -1,7 +1,19 @@
 import { fail, nonNegative, nonNegativeInteger, positive, positiveInteger, object } from '../../internal/validate.js';
 import { bidPriceVector, compileBookingProcess, startCapacity, type CompiledProcess } from '../../model/compileBookingProcess.js';
 import type { NetworkBookingProcess } from '../../model/bookingProcess.js';
-import { legBackward, legForward, legProbabilities, makeLegValueFunctions, type LegValueFunctions } from './lagrangianKernels.js';
+import { isDailyBookingProcess, validateDailyBookingProcess, type DailyBookingProcess } from '../../model/dailyBookingProcess.js';
+import { compileNetwork } from '../../model/compileNetwork.js';
+import {
+  dailyScratch,
+  legBackward,
+  legBackwardDaily,
+  legForward,
+  legForwardDaily,
+  legProbabilities,
+  makeLegValueFunctions,
+  subPeriodsPerDay,
+  type LegValueFunctions,
+} from './lagrangianKernels.js';
 
 export const LAGRANGIAN_DEFAULTS = {
   /** Maximum subgradient iterations. */
@@ -12,6 +24,11 @@ export const LAGRANGIAN_DEFAULTS = {
   patience: 5,
   /** Stop when the step falls below this. */
   minStep: 1e-4,
+  /**
+   * Daily processes: the largest probability that a unit of a leg's products arrives in one sub-period
+   * (as in `dpDecomposition`).
+   */
+  maxStepProbability: 0.2,
 } as const;
 
 /** Multipliers λ per leg: (periods − startPeriod) rows × |J_i| (the leg's products in network order). */
@@ -34,6 +51,8 @@ export interface LagrangianOptions {
   readonly initialBidPrices?: Readonly<Record<string, number>> | ArrayLike<number>;
   /** Multipliers of an earlier result (its startPeriod ≤ this startPeriod) to warm-start from. */
   readonly initialMultipliers?: LagrangianMultipliers;
+  /** Daily processes only: see {@link LAGRANGIAN_DEFAULTS}; in (0, 1]. */
+  readonly maxStepProbability?: number;
 }
 
 export interface LagrangianResult extends LegValueFunctions {
@@ -47,6 +66,8 @@ export interface LagrangianResult extends LegValueFunctions {
   readonly iterations: number;
   /** The multipliers that gave `bound`. */
   readonly multipliers: LagrangianMultipliers;
+  /** Daily processes: the sub-periods each day was cut into, per leg. */
+  readonly subPeriodsPerDay?: Int32Array;
 }
 
 /**
@@ -107,8 +128,9 @@ export interface LagrangianResult extends LegValueFunctions {
  * };
  * lagrangianRelaxation(process).bound; // => 150 (one period, one possible request worth 300 · 0.5)
  */
-export function lagrangianRelaxation(process: NetworkBookingProcess, options: LagrangianOptions = {}): LagrangianResult {
+export function lagrangianRelaxation(process: NetworkBookingProcess | DailyBookingProcess, options: LagrangianOptions = {}): LagrangianResult {
   object(options, 'options');
+  if (isDailyBookingProcess(process)) return lagrangianRelaxationDaily(process, options);
   const cp = compileBookingProcess(process);
   const maxIt = nonNegativeInteger(options.iterations ?? LAGRANGIAN_DEFAULTS.iterations, 'options.iterations');
   let step = positive(options.step ?? LAGRANGIAN_DEFAULTS.step, 'options.step');
@@ -180,6 +202,109 @@ export function lagrangianRelaxation(process: NetworkBookingProcess, options: La
     history: history.slice(0, Math.min(it, maxIt) + 1),
     iterations: it,
     multipliers: { startPeriod: start, perLeg: best },
+  });
+}
+
+/** A daily process compiled like a one-request-per-period one, with `p` holding the expected units per day. */
+function compileDailyProcess(process: DailyBookingProcess): CompiledProcess {
+  validateDailyBookingProcess(process);
+  const net = compileNetwork(process.network, 'process.network');
+  const nR = net.resourceIds.length;
+  const nP = net.productIds.length;
+  const slotInLeg = new Int32Array(net.productResources.length);
+  const fill = new Int32Array(nR);
+  for (let j = 0; j < nP; j++) for (let q = net.productStart[j]!; q < net.productStart[j + 1]!; q++) slotInLeg[q] = fill[net.productResources[q]!]!++;
+  return { net, nR, nP, T: process.days, capacity: Int32Array.from(net.capacity), slotInLeg, p: Float64Array.from(process.unitsPerDay) };
+}
+
+/**
+ * The daily form (`DailyBookingProcess`, a hotel): multipliers λ_{i,d,j} per booking day, each leg's DP
+ * on sub-periods of the days (`legBackwardDaily`), the subgradient from the expected units each leg
+ * accepts per day (`legForwardDaily`). Restricting the multipliers to be constant within a day keeps
+ * them in Λ, so each iterate is still a bound of the sub-period DPs (which approximate the continuous-
+ * time Poisson process, as in `dpDecomposition`).
+ */
+function lagrangianRelaxationDaily(process: DailyBookingProcess, options: LagrangianOptions): LagrangianResult {
+  const cp = compileDailyProcess(process);
+  const maxIt = nonNegativeInteger(options.iterations ?? LAGRANGIAN_DEFAULTS.iterations, 'options.iterations');
+  let step = positive(options.step ?? LAGRANGIAN_DEFAULTS.step, 'options.step');
+  const patience = positiveInteger(options.patience ?? LAGRANGIAN_DEFAULTS.patience, 'options.patience');
+  const minStep = nonNegative(options.minStep ?? LAGRANGIAN_DEFAULTS.minStep, 'options.minStep');
+  const pmax = positive(options.maxStepProbability ?? LAGRANGIAN_DEFAULTS.maxStepProbability, 'options.maxStepProbability');
+  if (pmax > 1) fail('options.maxStepProbability', `must be a probability in (0, 1], got ${pmax}`);
+  const start = nonNegativeInteger(options.startPeriod ?? 0, 'options.startPeriod');
+  if (start > cp.T) fail('options.startPeriod', `must be ≤ days (${cp.T}), got ${start}`);
+  const capacity = startCapacity(cp, options.capacity);
+  const H = cp.T - start;
+  const { nR } = cp;
+  const lam: Float64Array[] = [];
+  for (let i = 0; i < nR; i++) lam.push(new Float64Array(H * (cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!)));
+  initialiseMultipliers(cp, start, lam, options);
+  const nJ = lam.map((_, i) => cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!);
+  const units = lam.map((_, i) => legProbabilities(cp, i, start));
+  const K = Int32Array.from(units, (u, i) => subPeriodsPerDay(H, nJ[i]!, u, pmax));
+  let allSize = 0;
+  let work = 0;
+  for (let i = 0; i < nR; i++) {
+    allSize = Math.max(allSize, (H * K[i]! + 1) * (capacity[i]! + 1));
+    work += H * K[i]! * (capacity[i]! + 1 + nJ[i]!);
+  }
+  if (work * Math.max(1, maxIt) > 1e11 || allSize > 1e8)
+    fail('process.unitsPerDay', `${Math.round(work)} sub-period steps per iteration (× ${maxIt} iterations) is beyond what this relaxation runs in reasonable time; plan a shorter horizon, fewer iterations or a larger maxStepProbability`);
+  const all = new Float64Array(allSize);
+  const tables = capacity.reduce<Float64Array[]>((a, c) => (a.push(new Float64Array((H + 1) * (c + 1))), a), []);
+  const acc = lam.map((l) => new Float64Array(l.length));
+  const maxCap = capacity.reduce((m, c) => Math.max(m, c), 0);
+  const dist = new Float64Array(maxCap + 1);
+  const nextDist = new Float64Array(maxCap + 1);
+  const cnt = new Float64Array(nJ.reduce((m, n) => Math.max(m, n), 0) + 1);
+  const sc = dailyScratch();
+  const best = lam.map((l) => Float64Array.from(l));
+  const history = new Float64Array(maxIt + 1);
+  let bestBound = Infinity;
+  let sinceBest = 0;
+  let status: LagrangianResult['status'] = 'iteration-limit';
+  let it = 0;
+  const mMax = maxLegsPerProduct(cp);
+  const y = new Float64Array(mMax);
+  const sorted = new Float64Array(mMax);
+  for (;; it++) {
+    let bound = 0;
+    for (let i = 0; i < nR; i++) {
+      legBackwardDaily(H, nJ[i]!, capacity[i]!, K[i]!, units[i]!, lam[i]!, tables[i]!, sc, all);
+      bound += tables[i]![capacity[i]!]!;
+      // the forward pass needs this leg's sub-period rows: run it now (wasted only on the last iteration)
+      if (it < maxIt) legForwardDaily(H, nJ[i]!, capacity[i]!, K[i]!, capacity[i]!, units[i]!, lam[i]!, all, acc[i]!, dist, nextDist, cnt, sc);
+    }
+    history[it] = bound;
+    if (bound < bestBound - 1e-12 * Math.max(1, Math.abs(bound))) {
+      bestBound = bound;
+      sinceBest = 0;
+      for (let i = 0; i < nR; i++) best[i]!.set(lam[i]!);
+    } else if (++sinceBest >= patience) {
+      step /= 2;
+      sinceBest = 0;
+      for (let i = 0; i < nR; i++) lam[i]!.set(best[i]!);
+      if (step < minStep) {
+        status = 'ok';
+        break;
+      }
+    }
+    if (it >= maxIt) break;
+    if (!subgradientStep(cp, start, lam, acc, step, y, sorted)) {
+      status = 'ok';
+      break;
+    }
+  }
+  for (let i = 0; i < nR; i++) legBackwardDaily(H, nJ[i]!, capacity[i]!, K[i]!, units[i]!, best[i]!, tables[i]!, sc);
+  const vf = makeLegValueFunctions(cp, start, capacity, tables);
+  return Object.assign(vf, {
+    status,
+    bound: bestBound,
+    history: history.slice(0, Math.min(it, maxIt) + 1),
+    iterations: it,
+    multipliers: { startPeriod: start, perLeg: best },
+    subPeriodsPerDay: K,
   });
 }
 
