@@ -61,6 +61,7 @@ export {
   remainingNetwork,
   reoptimizationSchedule,
 } from './bookingProcess.js';
+export { type DailyBookingProcess, validateDailyBookingProcess } from './dailyBookingProcess.js';
 // Named: compileNetwork.ts also holds `demandMean`, an internal helper.
 export { compileNetwork, type CompiledNetwork, type NetworkProductDemand } from './compileNetwork.js';
 export * from './hotel.js';
