@@ -300,6 +300,19 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
     for (let i = cumStart[k]!; i < cumStart[k + 1]!; i++) cum[i]! /= sum;
     cum[cumStart[k + 1]! - 1] = 1;
   }
+  // a guide table per stream (Chen & Asau 1974): guide[c + g] = the first day index whose cumulative
+  // share exceeds g / len, so that a draw starts its search there and steps once or twice, instead of a
+  // binary search over the stream's days (the same day for the same uniform)
+  const guide = new Int32Array(cum.length);
+  for (let k = 0; k < S; k++) {
+    const c = cumStart[k]!;
+    const len = cumStart[k + 1]! - c;
+    let i = 0;
+    for (let g = 0; g < len; g++) {
+      while (cum[c + i]! <= g / len) i++;
+      guide[c + g] = i;
+    }
+  }
   // groups: how many ask on each day, in index order within the day
   const groups = process.groups ?? [];
   const groupOrder = Array.from(groups, (_, g) => g).sort((x, y) => groups[x]!.day - groups[y]!.day || x - y);
@@ -344,7 +357,10 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
         const from = cumStart[k]!;
         const len = cumStart[k + 1]! - from;
         for (let c = 0; c < counts[k]!; c++, r++) {
-          const d = lo + search(cum, from, len, rng());
+          const u = rng();
+          let i = guide[from + Math.floor(u * len)]!;
+          while (cum[from + i]! <= u) i++;
+          const d = lo + i;
           dayOf[r] = d;
           dayN[d]!++;
         }
