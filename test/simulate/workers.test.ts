@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   dlpBidPricePolicy,
+  dpDecompositionPolicy,
   emsrbPerNightPolicy,
+  lagrangianPolicy,
   fcfsPolicy,
   mergeSimulations,
   simulatePolicies,
@@ -23,6 +25,21 @@ describe('simulatePolicies with worker threads', () => {
     expect(strip(two)).toEqual(strip(one));
     expect(strip(four)).toEqual(strip(one));
     expect(one.hindsight!.values).toHaveLength(8);
+  });
+});
+
+describe('simulatePolicies with worker threads and the leg-DP policies on a hotel', () => {
+  it('gives the same DP-decomposition and Lagrangian results with 1 and 2 workers, on two schedules', async () => {
+    // the Lagrangian policy warm-starts re-plans from its day-0 solve, and each worker's policy keeps its
+    // own: a later chunk's day-0 plan must give back that solve, not a warm re-solve of it
+    const process = smallHotel();
+    const policies = [dpDecompositionPolicy(), lagrangianPolicy({ iterations: 4, reoptimizationIterations: 2 })];
+    for (const schedule of [[0, 4, 7], [0, 2, 3, 5]]) {
+      const options = { trajectories: 6, seed: 12, schedule } as const;
+      const one = await simulatePolicies(process, policies, { ...options, workers: 1 });
+      const two = await simulatePolicies(process, policies, { ...options, workers: 2 });
+      expect(strip(two)).toEqual(strip(one));
+    }
   });
 });
 

@@ -59,18 +59,20 @@ export function lagrangianPolicy(
   const hotelIterations = options.iterations === undefined ? H.iterations : iterations;
   const hotelReIt = options.reoptimizationIterations === undefined ? H.reoptimizationIterations : reIt;
   const initial = new WeakMap<NetworkBookingProcess, LagrangianResult>();
-  // a hotel: the daily form, solved in full at the first plan and warm-started from it afterwards
+  // a hotel: the daily form, solved in full at period 0 and warm-started from that solve afterwards.
+  // Only a period-0 plan is kept: its state (the rooms on the books at the start) is the same in every
+  // trajectory, so what a later plan starts from does not depend on which trajectory a worker played first.
   const initialDaily = new WeakMap<object, LagrangianResult>();
   const planDaily = async (ctx: PlanningContext) => {
-    const process = ctx.dailyProcess();
     const first = initialDaily.get(ctx.process);
-    if (first === undefined || first.startPeriod > ctx.period) {
-      const lp = await dlp(ctx.remainingNetwork(), options.solver ? { solver: options.solver } : {});
-      const r = lagrangianRelaxation(process, { startPeriod: ctx.period, iterations: hotelIterations, ...daily, ...(lp.status === 'optimal' ? { initialBidPrices: lp.bidPriceArray } : {}) });
-      if (first === undefined) initialDaily.set(ctx.process, r);
-      return legValueControls(ctx, r);
-    }
-    return legValueControls(ctx, lagrangianRelaxation(process, { startPeriod: ctx.period, initialMultipliers: first.multipliers, iterations: hotelReIt, ...daily }));
+    if (first !== undefined && ctx.period === 0) return legValueControls(ctx, first);
+    const process = ctx.dailyProcess();
+    if (first !== undefined)
+      return legValueControls(ctx, lagrangianRelaxation(process, { startPeriod: ctx.period, initialMultipliers: first.multipliers, iterations: hotelReIt, ...daily }));
+    const lp = await dlp(ctx.remainingNetwork(), options.solver ? { solver: options.solver } : {});
+    const r = lagrangianRelaxation(process, { startPeriod: ctx.period, iterations: hotelIterations, ...daily, ...(lp.status === 'optimal' ? { initialBidPrices: lp.bidPriceArray } : {}) });
+    if (ctx.period === 0) initialDaily.set(ctx.process, r);
+    return legValueControls(ctx, r);
   };
   const solveInitial = async (process: NetworkBookingProcess): Promise<LagrangianResult> => {
     let r = initial.get(process);
