@@ -67,6 +67,15 @@ describe('yieldcraft whatif / simulate / merge / report', () => {
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<svg/);
   });
 
+  it('simulate --policies dp-decomposition,lagrangian runs the leg-DP policies on the scenario hotel, under its hindsight bound', async () => {
+    const r = await run(['simulate', 'scenario.json', '--policies', 'dp-decomposition,lagrangian', '--trajectories', '3', '--hindsight', '--json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const sim = JSON.parse(r.stdout);
+    expect(sim.policies.map((p: { name: string }) => p.name)).toEqual(['DP decomposition (DLP duals)', 'Lagrangian relaxation (Topaloglu 2009)']);
+    for (const p of sim.policies)
+      p.values.contribution.forEach((c: number, k: number) => expect(sim.hindsight.values[k]).toBeGreaterThanOrEqual(c - 1e-6));
+  });
+
   it('a scenario with mistakes exits 1 with one file: field: problem line per mistake', async () => {
     const bad = smallScenario() as unknown as Record<string, any>;
     bad.hotel.rooms = 0;
