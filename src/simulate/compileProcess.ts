@@ -240,26 +240,25 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
   const leadBuckets: ({ from: Int32Array; cancel: Float64Array; noShowIfKept: Float64Array } | null)[] = [];
   const buyUp: SimProcess['buyUp'][number][] = [];
   let maxBuyUp = 0;
-  const weight = (k: number, d: number): number => {
-    const s = process.streams[k]!;
-    return s.byDay === undefined ? (d <= productArrival[streamProduct[k]!]! ? 1 : 0) : s.byDay[d]!;
-  };
   process.streams.forEach((s, k) => {
     const j = net.productIndex.get(s.product)!;
     streamProduct[k] = j;
     streamMean[k] = s.requests;
     let lo = -1;
     let hi = -1;
-    for (let d = 0; d < H; d++)
-      if (weight(k, d) > 0) {
-        if (lo < 0) lo = d;
-        hi = d;
-      }
+    const w = s.byDay;
+    if (w === undefined) (lo = 0), (hi = Math.min(H - 1, productArrival[j]!));
+    else
+      for (let d = 0; d < H; d++)
+        if (w[d]! > 0) {
+          if (lo < 0) lo = d;
+          hi = d;
+        }
     if (s.requests > 0 && lo >= 0) {
       streamLo[k] = lo;
       streamHi[k] = hi;
     }
-    cumStart[k + 1] = cumStart[k]! + (streamHi[k]! >= 0 ? streamHi[k]! - streamLo[k]! + 1 : 0);
+    cumStart[k + 1] = cumStart[k]! + (streamHi[k]! >= 0 ? streamHi[k]! - streamLo[k]! + 1 : 0); // an upper bound, until shapes are shared below
     const sizes = s.roomsPerRequest ?? [1];
     const c = new Float64Array(sizes.length);
     let acc = 0;
@@ -292,21 +291,64 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
     buyUp.push({ products, values, revenues: Float64Array.from(b?.revenues ?? values), probability: b?.probability ?? 0 });
     maxBuyUp = Math.max(maxBuyUp, products.length);
   });
-  const cum = new Float64Array(cumStart[S]!);
+  // The cumulative shares, stored once per distinct shape: streams whose shares over their days are
+  // the same numbers (a segment's booking curve at every arrival date it fits whole, the forecast
+  // builder's case) share one table, so the sampler's tables stay in cache (a year of 10,220 streams:
+  // about a megabyte instead of tens). cumStart[k] is where stream k's shape starts; its length is
+  // hi − lo + 1.
+  const maxLen = streamHi.reduce((m, hi, k) => (hi >= 0 ? Math.max(m, hi - streamLo[k]! + 1) : m), 0);
+  const shape = new Float64Array(maxLen);
+  const bits = new Uint32Array(shape.buffer);
+  let cum = new Float64Array(Math.min(cumStart[S]!, 1 << 16));
+  let used = 0;
+  const seen = new Map<number, number[]>(); // hash → [start, length, start, length, …] of the shapes with it
   for (let k = 0; k < S; k++) {
     if (streamHi[k]! < 0) continue;
+    const lo = streamLo[k]!;
+    const len = streamHi[k]! - lo + 1;
     let sum = 0;
-    for (let d = streamLo[k]!; d <= streamHi[k]!; d++) cum[cumStart[k]! + d - streamLo[k]!] = sum += weight(k, d);
-    for (let i = cumStart[k]!; i < cumStart[k + 1]!; i++) cum[i]! /= sum;
-    cum[cumStart[k + 1]! - 1] = 1;
+    const w = process.streams[k]!.byDay;
+    if (w === undefined) for (let d = lo; d <= streamHi[k]!; d++) shape[d - lo] = sum += 1;
+    else for (let d = lo; d <= streamHi[k]!; d++) shape[d - lo] = sum += w[d]!;
+    for (let i = 0; i < len; i++) shape[i]! /= sum;
+    shape[len - 1] = 1;
+    let h = 0x811c9dc5 ^ len;
+    for (let i = 0; i < 2 * len; i++) h = Math.imul(h ^ bits[i]!, 0x01000193);
+    const candidates = seen.get(h);
+    let at = -1;
+    if (candidates)
+      for (let q = 0; q < candidates.length && at < 0; q += 2) {
+        if (candidates[q + 1] !== len) continue;
+        const c = candidates[q]!;
+        let same = true;
+        for (let i = 0; i < len && same; i++) same = cum[c + i] === shape[i];
+        if (same) at = c;
+      }
+    if (at < 0) {
+      if (used + len > cum.length) {
+        const grown = new Float64Array(Math.max(used + len, 2 * cum.length));
+        grown.set(cum.subarray(0, used));
+        cum = grown;
+      }
+      cum.set(shape.subarray(0, len), used);
+      at = used;
+      used += len;
+      if (candidates) candidates.push(at, len);
+      else seen.set(h, [at, len]);
+    }
+    cumStart[k] = at;
   }
-  // a guide table per stream (Chen & Asau 1974): guide[c + g] = the first day index whose cumulative
+  cum = cum.slice(0, used);
+  // a guide table per shape (Chen & Asau 1974): guide[c + g] = the first day index whose cumulative
   // share exceeds g / len, so that a draw starts its search there and steps once or twice, instead of a
   // binary search over the stream's days (the same day for the same uniform)
   const guide = new Int32Array(cum.length);
+  const guided = new Set<number>();
   for (let k = 0; k < S; k++) {
+    if (streamHi[k]! < 0 || guided.has(cumStart[k]!)) continue;
     const c = cumStart[k]!;
-    const len = cumStart[k + 1]! - c;
+    guided.add(c);
+    const len = streamHi[k]! - streamLo[k]! + 1;
     let i = 0;
     for (let g = 0; g < len; g++) {
       while (cum[c + i]! <= g / len) i++;
@@ -355,7 +397,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
       for (let k = 0, r = 0; k < S; k++) {
         const lo = streamLo[k]!;
         const from = cumStart[k]!;
-        const len = cumStart[k + 1]! - from;
+        const len = streamHi[k]! - lo + 1;
         for (let c = 0; c < counts[k]!; c++, r++) {
           const u = rng();
           let i = guide[from + Math.floor(u * len)]!;
@@ -450,7 +492,6 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
         for (let c = 0; c < nk; c++, r++) {
           const d = dayOf[r]!;
           const x = slot[dayStart[d]! + dayFill[d]!++]!;
-          const t = time[x]!;
           product[x] = j;
           const q = sc.length === 1 ? 1 : search(sc, 0, sc.length, rng()) + 1;
           quantity[x] = q;
@@ -468,6 +509,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
             pn = lb.noShowIfKept[b]!;
           }
           if (rng() < pc) {
+            const t = time[x]!;
             cancelTime[x] = t + rng() * (a + 1 - t); // uniformly between booking and the end of the arrival day
             cancelQuantity[x] = q;
           } else {

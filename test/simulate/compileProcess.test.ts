@@ -54,6 +54,45 @@ describe('compileProcess(hotel).sample', () => {
       }
   });
 
+  it('draws each stream from its own days when streams share a shape of intensities (a booking curve at another arrival date)', () => {
+    // streams A and B have the same shares over their days (1 : 2 : 1), A on days 0–2 and B on days 2–4;
+    // C has the same numbers but over more days (0–3, with a trailing 0: another shape); D is uniform
+    const hotel: HotelBookingProcess = {
+      kind: 'hotel',
+      network: {
+        resources: [{ id: 'N', capacity: 100 }],
+        products: ['A', 'B', 'C', 'D'].map((id) => ({ id, fare: 100, resources: ['N'], demand: 0 })),
+      },
+      horizonDays: 6,
+      nightDay: [5],
+      streams: [
+        { product: 'A', segment: 'a', requests: 4, byDay: [1, 2, 1, 0, 0, 0] },
+        { product: 'B', segment: 'b', requests: 4, byDay: [0, 0, 1, 2, 1, 0] },
+        { product: 'C', segment: 'c', requests: 4, byDay: [1, 2, 1, 1, 0, 0] },
+        { product: 'D', segment: 'd', requests: 3 },
+      ],
+    };
+    const expected = [
+      [1, 2, 1, 0, 0, 0],
+      [0, 0, 1, 2, 1, 0],
+      [0.8, 1.6, 0.8, 0.8, 0, 0],
+      [0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+    ];
+    const sp = compileProcess(hotel);
+    const K = 20_000;
+    const sum = expected.map(() => new Float64Array(6));
+    for (let k = 0; k < K; k++) {
+      const t = sp.sample(mulberry32(deriveSeed(5, k)));
+      for (let r = 0; r < t.n; r++) sum[t.stream[r]!]![Math.floor(t.time[r]!)]! += 1;
+    }
+    expected.forEach((row, s) =>
+      row.forEach((mean, d) => expect(Math.abs(sum[s]![d]! / K - mean)).toBeLessThanOrEqual(4 * Math.sqrt(mean / K) + 1e-12)),
+    );
+    // and the expected demand per day the leg DPs plan with is the same split
+    const u = sp.unitsPerDay(0);
+    expected.forEach((row, s) => row.forEach((mean, d) => expect(u[d * 4 + s]!).toBeCloseTo(mean, 12)));
+  });
+
   it('puts requests in time order, and within a day the streams in a random order with uniform times', () => {
     const sp = compileProcess(twoStreamHotel());
     const K = 20_000;
