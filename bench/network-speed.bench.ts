@@ -226,7 +226,7 @@ random products, 1 unit each, state not updated:
 | path | requests / s |
 | --- | ---: |
 | \`createBidPriceDecider(controls).decide(j, q, value, remaining, productSold)\` (allocation-free) | ${(fast.opsPerSec / 1e6).toFixed(1)} M |
-| \`decideBidPrice(request, { sold }, controls)\` (validates, copies the state, explains) | ${(friendly.opsPerSec / 1e3).toFixed(1)} k |
+| \`decideBidPrice(request, { sold }, controls)\` (validates; the resources and the sentence built on first read) | ${(friendly.opsPerSec / 1e3).toFixed(1)} k |
 `;
 console.log(body);
 record('network-speed', 'network-speed: DLP with bid prices, warm re-solves, bid-price decide', body);

@@ -280,7 +280,8 @@ export interface BidPriceDecision {
   /** value − hurdle per unit (money); the opportunity-cost margin. */
   readonly margin: number;
   readonly tie: boolean;
-  /** The resources the product uses: bid price and units left before this request (built on first read). */
+  /** The resources the product uses: bid price and units left before this request (built on first read:
+   * a getter, like `explanation`; `JSON.stringify` includes both, `{ ...decision }` does not). */
   readonly resources: readonly { readonly id: string; readonly bidPrice: number; readonly remaining: number }[];
   /** One sentence a revenue manager can read (built on first read). */
   readonly explanation: string;
@@ -352,22 +353,59 @@ export function decideBidPrice(request: NetworkRequest, state: NetworkInventory 
     reason = bidPriceVerdict(value, hurdle, controls.ties, controls.tolerance, productSold, quantity, allocationArray === null ? Infinity : allocationArray[j]!);
   const accept = reason === 'accepted' || reason === 'tie-accepted';
   const tie = reason === 'tie-accepted' || reason === 'tie-rejected' || reason === 'allocation-exhausted';
-  const product = request.product;
-  let resources: BidPriceDecision['resources'] | undefined;
-  let explanation: string | undefined;
-  const listResources = () =>
-    (resources ??= Array.from(controls.productResources.subarray(productStart[j]!, productStart[j + 1]!), (i) => ({
+  return new ExplainedBidPriceDecision(accept, reason, request.product, quantity, value, hurdle, tie, state, controls, j, limiting);
+}
+
+/**
+ * `decideBidPrice`'s result: the verdict as plain fields, the resources and the sentence built on first
+ * read (prototype getters, so that a decision costs one small object; `JSON.stringify` includes both
+ * through `toJSON`).
+ */
+class ExplainedBidPriceDecision implements BidPriceDecision {
+  readonly margin: number;
+  // the context of the lazy fields: private (not enumerable, not in the JSON)
+  readonly #state: NetworkInventory | NetworkBookingState;
+  readonly #controls: BidPriceControls;
+  readonly #j: number;
+  readonly #limiting: number;
+  #resources: BidPriceDecision['resources'] | undefined;
+  #explanation: string | undefined;
+  constructor(
+    readonly accept: boolean,
+    readonly reason: DecisionReason,
+    readonly product: string,
+    readonly quantity: number,
+    readonly value: number,
+    readonly hurdle: number,
+    readonly tie: boolean,
+    state: NetworkInventory | NetworkBookingState,
+    controls: BidPriceControls,
+    j: number,
+    limiting: number,
+  ) {
+    this.margin = value - hurdle;
+    this.#state = state;
+    this.#controls = controls;
+    this.#j = j;
+    this.#limiting = limiting;
+  }
+  get resources(): BidPriceDecision['resources'] {
+    const controls = this.#controls;
+    const state = this.#state;
+    const j = this.#j;
+    return (this.#resources ??= Array.from(controls.productResources.subarray(controls.productStart[j]!, controls.productStart[j + 1]!), (i) => ({
       id: controls.resourceIds[i]!,
       bidPrice: controls.bidPrice[i]!,
-      remaining: capacity[i]! - heldOn(state, controls, i),
+      remaining: controls.capacity[i]! - heldOn(state, controls, i),
     })));
-  const decision = { accept, reason, product, quantity, value, hurdle, margin: value - hurdle, tie } as Record<string, unknown>;
-  Object.defineProperty(decision, 'resources', { enumerable: true, get: listResources });
-  Object.defineProperty(decision, 'explanation', {
-    enumerable: true,
-    get: () => (explanation ??= explainBidPrice(decision as unknown as BidPriceDecision, listResources(), controls, limiting, allocationArray?.[j])),
-  });
-  return decision as unknown as BidPriceDecision;
+  }
+  get explanation(): string {
+    return (this.#explanation ??= explainBidPrice(this, this.resources, this.#controls, this.#limiting, this.#controls.allocationArray?.[this.#j]));
+  }
+  toJSON(): Omit<BidPriceDecision, never> {
+    const { accept, reason, product, quantity, value, hurdle, margin, tie, resources, explanation } = this;
+    return { accept, reason, product, quantity, value, hurdle, margin, tie, resources, explanation };
+  }
 }
 
 function assertBidPrices(controls: unknown): asserts controls is BidPriceControls {

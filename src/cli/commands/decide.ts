@@ -49,7 +49,10 @@ export async function decideCommand(argv: readonly string[], io: CliIo): Promise
     if (!controls.productIndex.has(product))
       throw new UsageError(`no product ${JSON.stringify(product)} in ${file} (rate plans: ${[...new Set(controls.productIds.map((id: string) => id.split('/').slice(2).join('/')))].join(', ')})`, 'decide');
     try {
-      result = { ...decideBidPrice({ product, quantity, ...(value === undefined ? {} : { value }) }, { sold }, controls) };
+      const d = decideBidPrice({ product, quantity, ...(value === undefined ? {} : { value }) }, { sold }, controls);
+      // resources and explanation are getters (built on first read): copied by name, not by spreading
+      const { accept, reason, quantity: q, value: v, hurdle, margin, tie, resources, explanation } = d;
+      result = { accept, reason, product: d.product, quantity: q, value: v, hurdle, margin, tie, resources, explanation };
     } catch (e) {
       if (e instanceof YieldInputError && e.path.startsWith('state')) throw InputFileError.from(p.values.sold ?? file!, e);
       throw e;

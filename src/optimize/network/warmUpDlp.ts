@@ -79,10 +79,10 @@ export function warmUpNetwork(nights: number): Network {
  * Why: HiGHS is WebAssembly, and V8 compiles WebAssembly lazily — each function with its baseline
  * compiler (Liftoff) on its first call, then again with its optimising compiler (TurboFan) once it has
  * run hot enough ("dynamic tiering"). The first large DLP of a process therefore runs mostly baseline
- * code and pays for the compilation: on the one-year hotel of the bench (15,204 stays) it took 1–2 s
- * against 75–150 ms once warm. Node 20 cannot cache compiled WebAssembly across processes, so the cost
- * can only be moved, not removed; this function moves it to start-up. It costs about 1.5 s of CPU at the
- * defaults (a year of nights, three rounds: the first round is the slow one, the third is about as fast as
+ * code and pays for the compilation: on the one-year hotel of the bench (15,204 stays) it took 0.5 s on
+ * an idle machine (1–2 s on a busy one) against 80–150 ms once warm, and 104 ms after this warm-up. Node 20 cannot cache compiled WebAssembly across processes, so the cost
+ * can only be moved, not removed; this function moves it to start-up. It costs 0.7 s (idle machine) to
+ * 1.5 s (busy) at the defaults (a year of nights, three rounds: the first round is the slow one, the third is about as fast as
  * a warm solve, which is the sign that the simplex code has been optimised). `npm run bench -- cold-dlp`
  * measures the first real DLP with and without it (bench/cold-dlp.bench.ts; bench/README.md, section
  * cold-dlp; docs/network.md, "The first DLP in a process").
