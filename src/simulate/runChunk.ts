@@ -74,44 +74,47 @@ export async function runChunk(
   const Q = METRIC_NAMES.length;
   const m = sp.net.resourceIds.length;
   const nP = sp.net.productIds.length;
-  const trajectories = [];
-  for (let k = task.from; k < task.to; k++) trajectories.push(sp.sample(mulberry32(deriveSeed(task.seed, k))));
-  const metrics: Float64Array[] = [];
-  const heldSum: Float64Array[] = [];
-  const soldSum: Float64Array[] = [];
+  const P = policies.length;
+  const metrics = policies.map(() => new Float64Array(K * Q));
+  const heldSum = policies.map(() => new Float64Array(m));
+  const soldSum = policies.map(() => new Float64Array(nP));
   const bidPrices: Float64Array[] = [];
-  const ms = new Float64Array(policies.length);
-  for (let p = 0; p < policies.length; p++) {
-    const policy = policies[p]!;
-    const t0 = performance.now();
-    const rows = new Float64Array(K * Q);
-    const hs = new Float64Array(m);
-    const ss = new Float64Array(nP);
-    try {
-      const first = task.times[0] === 0 ? await planControls(policy, planningContext(sp, 0, sp.initialHeld, new Float64Array(nP)), sp) : undefined;
-      bidPrices.push(first ? initialBidPrices(first, sp.initialHeld) : new Float64Array(m).fill(NaN));
-      for (let k = 0; k < K; k++) {
-        const o = await replay(sp, policy, trajectories[k]!, task.times, first, hooks, { trajectory: task.from + k, policy: p });
-        rows.set(o.metrics, k * Q);
-        for (let i = 0; i < m; i++) hs[i]! += o.held[i]!;
-        for (let j = 0; j < nP; j++) ss[j]! += o.sold[j]!;
-        onTrajectory?.();
-      }
-    } finally {
-      policy.dispose?.();
-    }
-    metrics.push(rows);
-    heldSum.push(hs);
-    soldSum.push(ss);
-    ms[p] = performance.now() - t0;
-  }
+  const ms = new Float64Array(P);
   const hindsight = new Float64Array(K).fill(NaN);
   let hindsightFailed = 0;
-  if (task.hindsight)
-    for (let k = 0; k < K; k++) {
-      const v = await hindsightBound(sp, trajectories[k]!, task.solver ?? 'highs');
-      if (v === null) hindsightFailed++;
-      else hindsight[k] = v;
+  try {
+    // each policy's plan of the initial state, once for the chunk (a pure function of the state)
+    const first: (Controls | undefined)[] = [];
+    for (let p = 0; p < P; p++) {
+      const t0 = performance.now();
+      const c = task.times[0] === 0 ? await planControls(policies[p]!, planningContext(sp, 0, sp.initialHeld, new Float64Array(nP)), sp) : undefined;
+      first.push(c);
+      bidPrices.push(c ? initialBidPrices(c, sp.initialHeld) : new Float64Array(m).fill(NaN));
+      ms[p]! += performance.now() - t0;
     }
+    // one trajectory at a time: sampled, played by every policy while its columns are still in cache,
+    // bounded by hindsight, then dropped (memory does not grow with the chunk)
+    for (let k = 0; k < K; k++) {
+      const traj = sp.sample(mulberry32(deriveSeed(task.seed, task.from + k)));
+      for (let p = 0; p < P; p++) {
+        const t0 = performance.now();
+        const o = await replay(sp, policies[p]!, traj, task.times, first[p], hooks, { trajectory: task.from + k, policy: p });
+        metrics[p]!.set(o.metrics, k * Q);
+        const hs = heldSum[p]!;
+        const ss = soldSum[p]!;
+        for (let i = 0; i < m; i++) hs[i]! += o.held[i]!;
+        for (let j = 0; j < nP; j++) ss[j]! += o.sold[j]!;
+        ms[p]! += performance.now() - t0;
+      }
+      if (task.hindsight) {
+        const v = await hindsightBound(sp, traj, task.solver ?? 'highs');
+        if (v === null) hindsightFailed++;
+        else hindsight[k] = v;
+      }
+      for (let p = 0; p < P; p++) onTrajectory?.();
+    }
+  } finally {
+    for (const policy of policies) policy.dispose?.();
+  }
   return { from: task.from, to: task.to, metrics, heldSum, soldSum, hindsight, hindsightFailed, bidPrices, ms };
 }
