@@ -1,4 +1,4 @@
-/** Shared by the DP-decomposition and Lagrangian policies: they need the one-request-per-period process. @internal */
+/** Shared by the DP-decomposition and Lagrangian policies (a network process directly; a hotel through its daily form). @internal */
 import { YieldInputError } from '../../model/errors.js';
 import type { NetworkBookingProcess } from '../../model/bookingProcess.js';
 import { dynamicBidPriceControls, type DynamicBidPriceControls } from '../../control/dynamicBidPriceControls.js';
@@ -10,7 +10,7 @@ export function networkProcessOf(ctx: PlanningContext, policy: string): NetworkB
     throw new YieldInputError(
       'inconsistent',
       'process',
-      `${policy} needs a one-request-per-period network booking process (Topaloglu 2009); a hotel process has several requests a day, groups and cancellations: use the DLP, RLP, DAVN or EMSR-b policies`,
+      `${policy} plans a one-request-per-period network booking process (Topaloglu 2009) here; got a process of kind ${JSON.stringify(ctx.kind)}`,
     );
   return ctx.process as NetworkBookingProcess;
 }
