@@ -31,6 +31,25 @@ describe('decideBidPrice(request, state, controls)', () => {
     ]);
     expect(d.explanation).toBe('accept: AC: value 300 vs bid prices AB 150 + BC 120 = 270, margin 30 per unit');
   });
+  it('serialises to JSON with its resources and explanation (built on first read), and carries no state or controls', () => {
+    const d = decideBidPrice({ product: 'AC' }, { sold: { AB: 10 } }, controls);
+    const json = JSON.parse(JSON.stringify(d));
+    expect(json).toEqual({
+      accept: true,
+      reason: 'accepted',
+      product: 'AC',
+      quantity: 1,
+      value: 300,
+      hurdle: 270,
+      margin: 30,
+      tie: false,
+      resources: [
+        { id: 'AB', bidPrice: 150, remaining: 90 },
+        { id: 'BC', bidPrice: 120, remaining: 120 },
+      ],
+      explanation: 'accept: AC: value 300 vs bid prices AB 150 + BC 120 = 270, margin 30 per unit',
+    });
+  });
   it('rejects below the bid prices (offered fare 250 < 270)', () => {
     const d = decideBidPrice({ product: 'AC', fare: 250 }, { sold: {} }, controls);
     expect(d).toMatchObject({ accept: false, reason: 'below-bid-price', margin: -20 });
