@@ -11,6 +11,7 @@ import {
   fcfsPolicy,
   hotelBookingProcess,
   simulatePolicies,
+  dpDecompositionPolicy,
   type HotelSegment,
 } from '../../src/simulate/index.js';
 import { numbers } from './helpers.js';
@@ -29,7 +30,7 @@ const median = (xs: number[]): number => {
 };
 
 describe.skipIf(!file)('the City Hotel, four weeks from 1 March 2017: forecast → booking process → FCFS, EMSR-b per night, DLP bid prices vs hindsight', () => {
-  it('holds the structural facts: hindsight bounds every policy on every trajectory, occupancy ≤ 1, the DLP no worse than FCFS beyond noise, no NaN', async () => {
+  it('holds the structural facts: hindsight bounds every policy on every trajectory, occupancy ≤ 1, the DLP and the DP decomposition no worse than FCFS beyond noise, no NaN', async () => {
     const property = 'City Hotel';
     const asOf = '2017-03-01';
     const horizonDays = 28;
@@ -66,7 +67,7 @@ describe.skipIf(!file)('the City Hotel, four weeks from 1 March 2017: forecast �
     expect(process.network.resources).toHaveLength(horizonDays);
     expect(process.streams.length).toBeGreaterThan(50);
 
-    const r = await simulatePolicies(process, [fcfsPolicy(), emsrbPerNightPolicy(), dlpBidPricePolicy()], {
+    const r = await simulatePolicies(process, [fcfsPolicy(), emsrbPerNightPolicy(), dlpBidPricePolicy(), dpDecompositionPolicy()], {
       trajectories: 6,
       seed: 2017,
       hindsight: true,
@@ -86,6 +87,9 @@ describe.skipIf(!file)('the City Hotel, four weeks from 1 March 2017: forecast �
     // the DLP's paired difference to FCFS (common random numbers) is not negative beyond its interval
     const dlp = r.policies[2]!.differenceToFirst!.contribution;
     expect(dlp.mean).toBeGreaterThanOrEqual(-dlp.halfWidth!);
+    // and the DP decomposition (the daily form: each night's DP on sub-periods of the booking days) too
+    const dp = r.policies[3]!.differenceToFirst!.contribution;
+    expect(dp.mean).toBeGreaterThanOrEqual(-dp.halfWidth!);
     expect(numbers(r).every((x) => !Number.isNaN(x))).toBe(true);
   });
 });
