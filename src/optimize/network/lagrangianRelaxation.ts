@@ -130,30 +130,118 @@ export interface LagrangianResult extends LegValueFunctions {
  */
 export function lagrangianRelaxation(process: NetworkBookingProcess | DailyBookingProcess, options: LagrangianOptions = {}): LagrangianResult {
   object(options, 'options');
-  if (isDailyBookingProcess(process)) return lagrangianRelaxationDaily(process, options);
-  const cp = compileBookingProcess(process);
+  if (isDailyBookingProcess(process)) {
+    const pmax = positive(options.maxStepProbability ?? LAGRANGIAN_DEFAULTS.maxStepProbability, 'options.maxStepProbability');
+    if (pmax > 1) fail('options.maxStepProbability', `must be a probability in (0, 1], got ${pmax}`);
+    return minimiseBound(compileDailyProcess(process), options, 'days', (leg) => dailyPasses(leg, pmax));
+  }
+  return minimiseBound(compileBookingProcess(process), options, 'periods', periodPasses);
+}
+
+/** The legs of a relaxation: capacities, products per leg and the horizon from the start period. */
+interface Legs {
+  readonly cp: CompiledProcess;
+  readonly start: number;
+  readonly H: number;
+  readonly capacity: Int32Array;
+  readonly nJ: readonly number[];
+  readonly maxIt: number;
+  readonly tables: readonly Float64Array[];
+  readonly acc: readonly Float64Array[];
+}
+
+/** What differs between the one-request-per-period and the daily relaxation: the leg DP's passes. */
+interface LegPasses {
+  /** Σ_i v^λ_{i,start}(c_i), filling the tables; with `gradient`, the passes that need the same rows also fill `acc`. */
+  bound(lam: readonly Float64Array[], gradient: boolean): number;
+  /** The acceptance probabilities at λ into `acc`, if `bound` did not already. */
+  acceptances(lam: readonly Float64Array[]): void;
+  /** Sub-periods per day per leg (daily form). */
+  readonly subPeriodsPerDay?: Int32Array;
+}
+
+function periodPasses(legs: Legs): LegPasses {
+  const { cp, start, H, capacity, nJ, tables, acc } = legs;
+  const pl = nJ.map((_, i) => legProbabilities(cp, i, start));
+  const maxCap = capacity.reduce((m, c) => Math.max(m, c), 0);
+  const dist = new Float64Array(maxCap + 1);
+  const nextDist = new Float64Array(maxCap + 1);
+  return {
+    bound(lam) {
+      let bound = 0;
+      for (let i = 0; i < cp.nR; i++) {
+        legBackward(H, nJ[i]!, capacity[i]!, pl[i]!, lam[i]!, tables[i]!);
+        bound += tables[i]![capacity[i]!]!;
+      }
+      return bound;
+    },
+    acceptances(lam) {
+      for (let i = 0; i < cp.nR; i++) legForward(H, nJ[i]!, capacity[i]!, capacity[i]!, pl[i]!, lam[i]!, tables[i]!, acc[i]!, dist, nextDist);
+    },
+  };
+}
+
+/**
+ * The daily form (`DailyBookingProcess`, a hotel): each leg's DP on sub-periods of the days
+ * (`legBackwardDaily`), the subgradient from the units each leg accepts per day (`legForwardDaily`,
+ * run right after the leg's backward pass, which it needs every sub-period row of). Multipliers are
+ * constant within a day: that keeps them in Λ, so each iterate is still a bound of the sub-period DPs
+ * (which approximate the continuous-time Poisson process, as in `dpDecomposition`).
+ */
+function dailyPasses(legs: Legs, pmax: number): LegPasses {
+  const { cp, start, H, capacity, nJ, tables, acc, maxIt } = legs;
+  const units = nJ.map((_, i) => legProbabilities(cp, i, start));
+  const K = Int32Array.from(units, (u, i) => subPeriodsPerDay(H, nJ[i]!, u, pmax));
+  let allSize = 0;
+  let work = 0;
+  for (let i = 0; i < cp.nR; i++) {
+    allSize = Math.max(allSize, (H * K[i]! + 1) * (capacity[i]! + 1));
+    work += H * K[i]! * (capacity[i]! + 1 + nJ[i]!);
+  }
+  if (work * Math.max(1, maxIt) > 1e11 || allSize > 1e8)
+    fail('process.unitsPerDay', `${Math.round(work)} sub-period steps per iteration (× ${maxIt} iterations) is beyond what this relaxation runs in reasonable time; plan a shorter horizon, fewer iterations or a larger maxStepProbability`);
+  const all = new Float64Array(allSize);
+  const maxCap = capacity.reduce((m, c) => Math.max(m, c), 0);
+  const dist = new Float64Array(maxCap + 1);
+  const nextDist = new Float64Array(maxCap + 1);
+  const cnt = new Float64Array(nJ.reduce((m, n) => Math.max(m, n), 0) + 1);
+  const sc = dailyScratch();
+  return {
+    subPeriodsPerDay: K,
+    bound(lam, gradient) {
+      let bound = 0;
+      for (let i = 0; i < cp.nR; i++) {
+        legBackwardDaily(H, nJ[i]!, capacity[i]!, K[i]!, units[i]!, lam[i]!, tables[i]!, sc, gradient ? all : undefined);
+        bound += tables[i]![capacity[i]!]!;
+        if (gradient) legForwardDaily(H, nJ[i]!, capacity[i]!, K[i]!, capacity[i]!, units[i]!, lam[i]!, all, acc[i]!, dist, nextDist, cnt, sc);
+      }
+      return bound;
+    },
+    acceptances() {},
+  };
+}
+
+/**
+ * The projected subgradient descent of {@link lagrangianRelaxation}, whatever the leg DP: the bound at
+ * each iterate, the best multipliers kept, the step halved after `patience` iterations without a better
+ * bound (restarting from the best point), and the value tables at the best multipliers.
+ */
+function minimiseBound(cp: CompiledProcess, options: LagrangianOptions, unit: 'periods' | 'days', passesOf: (legs: Legs) => LegPasses): LagrangianResult {
   const maxIt = nonNegativeInteger(options.iterations ?? LAGRANGIAN_DEFAULTS.iterations, 'options.iterations');
   let step = positive(options.step ?? LAGRANGIAN_DEFAULTS.step, 'options.step');
   const patience = positiveInteger(options.patience ?? LAGRANGIAN_DEFAULTS.patience, 'options.patience');
   const minStep = nonNegative(options.minStep ?? LAGRANGIAN_DEFAULTS.minStep, 'options.minStep');
   const start = nonNegativeInteger(options.startPeriod ?? 0, 'options.startPeriod');
-  if (start > cp.T) fail('options.startPeriod', `must be ≤ periods (${cp.T}), got ${start}`);
+  if (start > cp.T) fail('options.startPeriod', `must be ≤ ${unit} (${cp.T}), got ${start}`);
   const capacity = startCapacity(cp, options.capacity);
   const H = cp.T - start;
   const { nR } = cp;
-
-  // multipliers
-  const lam: Float64Array[] = [];
-  for (let i = 0; i < nR; i++) lam.push(new Float64Array(H * (cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!)));
+  const nJ = Array.from({ length: nR }, (_, i) => cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!);
+  const lam = nJ.map((n) => new Float64Array(H * n));
   initialiseMultipliers(cp, start, lam, options);
-
-  const nJ = lam.map((_, i) => cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!);
-  const pl = lam.map((_, i) => legProbabilities(cp, i, start));
-  const tables = capacity.reduce<Float64Array[]>((a, c) => (a.push(new Float64Array((H + 1) * (c + 1))), a), []);
+  const tables = Array.from(capacity, (c) => new Float64Array((H + 1) * (c + 1)));
   const acc = lam.map((l) => new Float64Array(l.length));
-  const maxCap = capacity.reduce((m, c) => Math.max(m, c), 0);
-  const dist = new Float64Array(maxCap + 1);
-  const nextDist = new Float64Array(maxCap + 1);
+  const passes = passesOf({ cp, start, H, capacity, nJ, maxIt, tables, acc });
   const best = lam.map((l) => Float64Array.from(l));
   const history = new Float64Array(maxIt + 1);
   let bestBound = Infinity;
@@ -161,15 +249,10 @@ export function lagrangianRelaxation(process: NetworkBookingProcess | DailyBooki
   let status: LagrangianResult['status'] = 'iteration-limit';
   let it = 0;
   const mMax = maxLegsPerProduct(cp);
-  const scratch = new Float64Array(mMax);
-  const scratch2 = new Float64Array(mMax);
-
+  const y = new Float64Array(mMax);
+  const sorted = new Float64Array(mMax);
   for (;; it++) {
-    let bound = 0;
-    for (let i = 0; i < nR; i++) {
-      legBackward(H, nJ[i]!, capacity[i]!, pl[i]!, lam[i]!, tables[i]!);
-      bound += tables[i]![capacity[i]!]!;
-    }
+    const bound = passes.bound(lam, it < maxIt);
     history[it] = bound;
     if (bound < bestBound - 1e-12 * Math.max(1, Math.abs(bound))) {
       bestBound = bound;
@@ -185,16 +268,14 @@ export function lagrangianRelaxation(process: NetworkBookingProcess | DailyBooki
       }
     }
     if (it >= maxIt) break;
-    for (let i = 0; i < nR; i++)
-      legForward(H, nJ[i]!, capacity[i]!, capacity[i]!, pl[i]!, lam[i]!, tables[i]!, acc[i]!, dist, nextDist);
-    const moved = subgradientStep(cp, start, lam, acc, step, scratch, scratch2);
-    if (!moved) {
+    passes.acceptances(lam);
+    if (!subgradientStep(cp, start, lam, acc, step, y, sorted)) {
       status = 'ok';
       break;
     }
   }
   // value tables at the best multipliers
-  for (let i = 0; i < nR; i++) legBackward(H, nJ[i]!, capacity[i]!, pl[i]!, best[i]!, tables[i]!);
+  passes.bound(best, false);
   const vf = makeLegValueFunctions(cp, start, capacity, tables);
   return Object.assign(vf, {
     status,
@@ -202,6 +283,7 @@ export function lagrangianRelaxation(process: NetworkBookingProcess | DailyBooki
     history: history.slice(0, Math.min(it, maxIt) + 1),
     iterations: it,
     multipliers: { startPeriod: start, perLeg: best },
+    ...(passes.subPeriodsPerDay ? { subPeriodsPerDay: passes.subPeriodsPerDay } : {}),
   });
 }
 
@@ -215,97 +297,6 @@ function compileDailyProcess(process: DailyBookingProcess): CompiledProcess {
   const fill = new Int32Array(nR);
   for (let j = 0; j < nP; j++) for (let q = net.productStart[j]!; q < net.productStart[j + 1]!; q++) slotInLeg[q] = fill[net.productResources[q]!]!++;
   return { net, nR, nP, T: process.days, capacity: Int32Array.from(net.capacity), slotInLeg, p: Float64Array.from(process.unitsPerDay) };
-}
-
-/**
- * The daily form (`DailyBookingProcess`, a hotel): multipliers λ_{i,d,j} per booking day, each leg's DP
- * on sub-periods of the days (`legBackwardDaily`), the subgradient from the expected units each leg
- * accepts per day (`legForwardDaily`). Restricting the multipliers to be constant within a day keeps
- * them in Λ, so each iterate is still a bound of the sub-period DPs (which approximate the continuous-
- * time Poisson process, as in `dpDecomposition`).
- */
-function lagrangianRelaxationDaily(process: DailyBookingProcess, options: LagrangianOptions): LagrangianResult {
-  const cp = compileDailyProcess(process);
-  const maxIt = nonNegativeInteger(options.iterations ?? LAGRANGIAN_DEFAULTS.iterations, 'options.iterations');
-  let step = positive(options.step ?? LAGRANGIAN_DEFAULTS.step, 'options.step');
-  const patience = positiveInteger(options.patience ?? LAGRANGIAN_DEFAULTS.patience, 'options.patience');
-  const minStep = nonNegative(options.minStep ?? LAGRANGIAN_DEFAULTS.minStep, 'options.minStep');
-  const pmax = positive(options.maxStepProbability ?? LAGRANGIAN_DEFAULTS.maxStepProbability, 'options.maxStepProbability');
-  if (pmax > 1) fail('options.maxStepProbability', `must be a probability in (0, 1], got ${pmax}`);
-  const start = nonNegativeInteger(options.startPeriod ?? 0, 'options.startPeriod');
-  if (start > cp.T) fail('options.startPeriod', `must be ≤ days (${cp.T}), got ${start}`);
-  const capacity = startCapacity(cp, options.capacity);
-  const H = cp.T - start;
-  const { nR } = cp;
-  const lam: Float64Array[] = [];
-  for (let i = 0; i < nR; i++) lam.push(new Float64Array(H * (cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!)));
-  initialiseMultipliers(cp, start, lam, options);
-  const nJ = lam.map((_, i) => cp.net.resourceStart[i + 1]! - cp.net.resourceStart[i]!);
-  const units = lam.map((_, i) => legProbabilities(cp, i, start));
-  const K = Int32Array.from(units, (u, i) => subPeriodsPerDay(H, nJ[i]!, u, pmax));
-  let allSize = 0;
-  let work = 0;
-  for (let i = 0; i < nR; i++) {
-    allSize = Math.max(allSize, (H * K[i]! + 1) * (capacity[i]! + 1));
-    work += H * K[i]! * (capacity[i]! + 1 + nJ[i]!);
-  }
-  if (work * Math.max(1, maxIt) > 1e11 || allSize > 1e8)
-    fail('process.unitsPerDay', `${Math.round(work)} sub-period steps per iteration (× ${maxIt} iterations) is beyond what this relaxation runs in reasonable time; plan a shorter horizon, fewer iterations or a larger maxStepProbability`);
-  const all = new Float64Array(allSize);
-  const tables = capacity.reduce<Float64Array[]>((a, c) => (a.push(new Float64Array((H + 1) * (c + 1))), a), []);
-  const acc = lam.map((l) => new Float64Array(l.length));
-  const maxCap = capacity.reduce((m, c) => Math.max(m, c), 0);
-  const dist = new Float64Array(maxCap + 1);
-  const nextDist = new Float64Array(maxCap + 1);
-  const cnt = new Float64Array(nJ.reduce((m, n) => Math.max(m, n), 0) + 1);
-  const sc = dailyScratch();
-  const best = lam.map((l) => Float64Array.from(l));
-  const history = new Float64Array(maxIt + 1);
-  let bestBound = Infinity;
-  let sinceBest = 0;
-  let status: LagrangianResult['status'] = 'iteration-limit';
-  let it = 0;
-  const mMax = maxLegsPerProduct(cp);
-  const y = new Float64Array(mMax);
-  const sorted = new Float64Array(mMax);
-  for (;; it++) {
-    let bound = 0;
-    for (let i = 0; i < nR; i++) {
-      legBackwardDaily(H, nJ[i]!, capacity[i]!, K[i]!, units[i]!, lam[i]!, tables[i]!, sc, all);
-      bound += tables[i]![capacity[i]!]!;
-      // the forward pass needs this leg's sub-period rows: run it now (wasted only on the last iteration)
-      if (it < maxIt) legForwardDaily(H, nJ[i]!, capacity[i]!, K[i]!, capacity[i]!, units[i]!, lam[i]!, all, acc[i]!, dist, nextDist, cnt, sc);
-    }
-    history[it] = bound;
-    if (bound < bestBound - 1e-12 * Math.max(1, Math.abs(bound))) {
-      bestBound = bound;
-      sinceBest = 0;
-      for (let i = 0; i < nR; i++) best[i]!.set(lam[i]!);
-    } else if (++sinceBest >= patience) {
-      step /= 2;
-      sinceBest = 0;
-      for (let i = 0; i < nR; i++) lam[i]!.set(best[i]!);
-      if (step < minStep) {
-        status = 'ok';
-        break;
-      }
-    }
-    if (it >= maxIt) break;
-    if (!subgradientStep(cp, start, lam, acc, step, y, sorted)) {
-      status = 'ok';
-      break;
-    }
-  }
-  for (let i = 0; i < nR; i++) legBackwardDaily(H, nJ[i]!, capacity[i]!, K[i]!, units[i]!, best[i]!, tables[i]!, sc);
-  const vf = makeLegValueFunctions(cp, start, capacity, tables);
-  return Object.assign(vf, {
-    status,
-    bound: bestBound,
-    history: history.slice(0, Math.min(it, maxIt) + 1),
-    iterations: it,
-    multipliers: { startPeriod: start, perLeg: best },
-    subPeriodsPerDay: K,
-  });
 }
 
 function maxLegsPerProduct(cp: CompiledProcess): number {
