@@ -3,27 +3,9 @@ import fc from 'fast-check';
 import { dpDecomposition } from '../../../src/optimize/network/dpDecomposition.js';
 import { YieldInputError } from '../../../src/model/errors.js';
 import type { DailyBookingProcess } from '../../../src/model/dailyBookingProcess.js';
+import { weekend } from './dailyFixtures.js';
 import type { NetworkBookingProcess } from '../../../src/model/bookingProcess.js';
 
-/** Two nights (Fri, Sat), one- and two-night stays at two rates, demand by booking day. */
-function weekend(unitsPerDay: number[], capacity = [3, 4]): DailyBookingProcess {
-  return {
-    network: {
-      resources: [
-        { id: 'Fri', capacity: capacity[0]! },
-        { id: 'Sat', capacity: capacity[1]! },
-      ],
-      products: [
-        { id: 'Fri-BAR', fare: 120, resources: ['Fri'], demand: 0 },
-        { id: 'Sat-BAR', fare: 140, resources: ['Sat'], demand: 0 },
-        { id: 'FriSat-BAR', fare: 240, resources: ['Fri', 'Sat'], demand: 0 },
-        { id: 'FriSat-ADV', fare: 170, resources: ['Fri', 'Sat'], demand: 0 },
-      ],
-    },
-    days: unitsPerDay.length / 4,
-    unitsPerDay,
-  };
-}
 
 /**
  * Leg `leg`'s part of the process as a one-request-per-period process: only the products that use the

@@ -4,27 +4,8 @@ import { lagrangianRelaxation } from '../../../src/optimize/network/lagrangianRe
 import { dlp } from '../../../src/optimize/network/dlp.js';
 import { dailyScratch, legBackward, legBackwardDaily, legForward, legForwardDaily } from '../../../src/optimize/network/lagrangianKernels.js';
 import { YieldInputError } from '../../../src/model/errors.js';
-import type { DailyBookingProcess } from '../../../src/model/dailyBookingProcess.js';
+import { weekend } from './dailyFixtures.js';
 
-/** Two nights, one- and two-night stays at two rates (as in dpDecompositionDaily.test.ts). */
-function weekend(unitsPerDay: number[], capacity = [3, 4]): DailyBookingProcess {
-  return {
-    network: {
-      resources: [
-        { id: 'Fri', capacity: capacity[0]! },
-        { id: 'Sat', capacity: capacity[1]! },
-      ],
-      products: [
-        { id: 'Fri-BAR', fare: 120, resources: ['Fri'], demand: 0 },
-        { id: 'Sat-BAR', fare: 140, resources: ['Sat'], demand: 0 },
-        { id: 'FriSat-BAR', fare: 240, resources: ['Fri', 'Sat'], demand: 0 },
-        { id: 'FriSat-ADV', fare: 170, resources: ['Fri', 'Sat'], demand: 0 },
-      ],
-    },
-    days: unitsPerDay.length / 4,
-    unitsPerDay,
-  };
-}
 
 describe('legForwardDaily (the daily leg DP’s forward pass)', () => {
   it('gives, per day, the average over its K sub-periods of what legForward gives on the expanded one-request-per-period leg', () => {
