@@ -228,7 +228,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
   // cumulative share of its requests up to each of them
   const streamLo = new Int32Array(S);
   const streamHi = new Int32Array(S).fill(-1);
-  const cumStart = new Int32Array(S + 1);
+  const cumStart = new Int32Array(S); // where stream k's shape starts in `cum` (set below)
   const sizeCum: Float64Array[] = [];
   const streamValue = new Float64Array(S);
   const streamRevenue = new Float64Array(S);
@@ -258,7 +258,6 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
       streamLo[k] = lo;
       streamHi[k] = hi;
     }
-    cumStart[k + 1] = cumStart[k]! + (streamHi[k]! >= 0 ? streamHi[k]! - streamLo[k]! + 1 : 0); // an upper bound, until shapes are shared below
     const sizes = s.roomsPerRequest ?? [1];
     const c = new Float64Array(sizes.length);
     let acc = 0;
@@ -299,7 +298,7 @@ function compileHotel(process: HotelBookingProcess): SimProcess {
   const maxLen = streamHi.reduce((m, hi, k) => (hi >= 0 ? Math.max(m, hi - streamLo[k]! + 1) : m), 0);
   const shape = new Float64Array(maxLen);
   const bits = new Uint32Array(shape.buffer);
-  let cum = new Float64Array(Math.min(cumStart[S]!, 1 << 16));
+  let cum = new Float64Array(Math.max(1024, 4 * maxLen));
   let used = 0;
   const seen = new Map<number, number[]>(); // hash → [start, length, start, length, …] of the shapes with it
   for (let k = 0; k < S; k++) {
