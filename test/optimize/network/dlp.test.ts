@@ -3,11 +3,9 @@ import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dlp, type DlpResult } from '../../../src/optimize/network/index.js';
-import { dlpModel } from '../../../src/optimize/network/dlp.js';
-import { compileNetwork } from '../../../src/model/index.js';
 import type { LpSolverName } from '../../../src/optimize/lp/index.js';
 import { YieldInputError, type Network } from '../../../src/model/index.js';
-import { checkOptimality } from '../lp/lpChecker.js';
+import { certifyDlp as certify } from './certifyDlp.js';
 import { arbNetwork, leisureAir, mannheimHotel } from './networkFixtures.js';
 
 const SOLVERS: LpSolverName[] = ['highs', 'javascript-lp-solver'];
@@ -28,18 +26,6 @@ function hotelNetwork(): { network: Network; reference: { revenue: number; bid_p
   return { network: { resources, products }, reference: d.reference };
 }
 
-/** KKT certificate of a DLP result, by the independent checker: reduced cost of x_j ≤ D_j is f_j − Σ π. */
-function certify(network: Network, r: DlpResult): string[] {
-  if (r.status !== 'optimal') return [`status ${r.status}`];
-  const net = compileNetwork(network);
-  const reduced = new Float64Array(net.fare.length);
-  for (let j = 0; j < reduced.length; j++) {
-    let s = 0;
-    for (let q = net.productStart[j]!; q < net.productStart[j + 1]!; q++) s += r.bidPriceArray[net.productResources[q]!]!;
-    reduced[j] = net.fare[j]! - s;
-  }
-  return checkOptimality(dlpModel(net), { objective: r.objective, primal: r.allocationArray, duals: r.bidPriceArray, reducedCosts: reduced });
-}
 
 function optimal(r: DlpResult) {
   if (r.status !== 'optimal') throw new Error(`DLP not optimal: ${r.message}`);

@@ -1,28 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WARM_UP_DLP_DEFAULTS, dlp, warmUpDlp, type DlpResult } from '../../../src/optimize/network/index.js';
+import { WARM_UP_DLP_DEFAULTS, dlp, warmUpDlp } from '../../../src/optimize/network/index.js';
 import { warmUpNetwork } from '../../../src/optimize/network/warmUpDlp.js';
-import { dlpModel } from '../../../src/optimize/network/dlp.js';
 import { configureLpSolvers } from '../../../src/optimize/lp/index.js';
-import { compileNetwork, parseNetwork, YieldInputError, type Network } from '../../../src/model/index.js';
-import { checkOptimality } from '../lp/lpChecker.js';
+import { parseNetwork, YieldInputError } from '../../../src/model/index.js';
+import { certifyDlp as certify } from './certifyDlp.js';
 
 // No timing is asserted here (speed is measured in bench/cold-dlp.bench.ts): only that the warm-up runs,
 // reports one time per round, refuses bad options, and solves a real, non-trivial DLP.
 
 afterEach(() => configureLpSolvers({}));
 
-/** KKT certificate of a DLP result by the independent checker (as in dlp.test.ts). */
-function certify(network: Network, r: DlpResult): string[] {
-  if (r.status !== 'optimal') return [`status ${r.status}`];
-  const net = compileNetwork(network);
-  const reduced = new Float64Array(net.fare.length);
-  for (let j = 0; j < reduced.length; j++) {
-    let s = 0;
-    for (let q = net.productStart[j]!; q < net.productStart[j + 1]!; q++) s += r.bidPriceArray[net.productResources[q]!]!;
-    reduced[j] = net.fare[j]! - s;
-  }
-  return checkOptimality(dlpModel(net), { objective: r.objective, primal: r.allocationArray, duals: r.bidPriceArray, reducedCosts: reduced });
-}
 
 describe('warmUpDlp(options)', () => {
   it('warmUpDlp({ nights, rounds }) returns ok with one finite, non-negative wall time per round', async () => {
